@@ -1,0 +1,57 @@
+# Dateline — two commands: `make run` serves the demo site, `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+export DATELINE_DATA_DIR ?= $(CURDIR)/data
+PG_URL ?= postgres://postgres@127.0.0.1:5432/dateline
+
+.PHONY: run install test test-sqlite test-postgres lint typecheck bench browser-deps clean
+
+$(BIN)/python:
+	@py="$$(scripts/find-python)" || exit 1; echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV)
+	@$(BIN)/pip install --quiet --upgrade pip
+
+# Re-installs only when the package definition changes, so a second `make run` starts at once.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	@$(BIN)/dateline migrate --noinput -v 0
+	@$(BIN)/dateline demo --if-empty
+	@$(BIN)/dateline serve --host $(HOST) --port $(PORT)
+
+# Debian's Chromium drives the browser tests; installed once, only where it is missing.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is not installed: browser tests will be skipped (apt-get install chromium)"; fi; }
+
+test: install browser-deps lint test-sqlite test-postgres
+
+test-sqlite: install
+	DATELINE_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -n 2 -q
+
+# The same suite on PostgreSQL; skipped with a clear message when no server answers.
+test-postgres: install
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)'.replace('/dateline','/postgres'), connect_timeout=3).close()" 2>/dev/null; then \
+	  DATABASE_URL=$(PG_URL) DATELINE_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -n 2 -q; \
+	else echo "SKIPPED: no PostgreSQL at $(PG_URL) — the PostgreSQL suite did not run"; \
+	  if [ -n "$$REQUIRE_POSTGRES" ]; then exit 1; fi; fi
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src/dateline
+
+bench: install
+	bench/pages.sh
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

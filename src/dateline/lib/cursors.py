@@ -1,0 +1,61 @@
+"""Keyset (cursor) pagination: page 5,000 of a section costs what page 1 costs.
+
+A cursor names the last story of the previous page by (publication time, id) and
+travels as an opaque URL-safe token. A token that does not decode is the reader's
+error (400), never ours (500).
+
+>>> decode_cursor(encode_cursor(datetime(2014, 3, 5, 5, 30, tzinfo=UTC), 42))
+(datetime.datetime(2014, 3, 5, 5, 30, tzinfo=datetime.timezone.utc), 42)
+"""
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.db.models import Q, QuerySet
+
+MAX_TOKEN_LENGTH = 64
+
+
+class BadCursor(ValueError):
+    """The cursor in the URL was not made by us."""
+
+
+def encode_cursor(moment: datetime, pk: int) -> str:
+    micros = int(moment.timestamp() * 1_000_000)
+    return base64.urlsafe_b64encode(f"{micros}.{pk}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(token: str) -> tuple[datetime, int]:
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        raise BadCursor("cursor missing or too long")
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("ascii")
+        micros_text, pk_text = raw.split(".")
+        micros, pk = int(micros_text), int(pk_text)
+        if pk <= 0 or not 0 <= micros < 10**17:
+            raise BadCursor("cursor out of range")
+        return datetime.fromtimestamp(micros / 1_000_000, tz=UTC), pk
+    except (binascii.Error, UnicodeDecodeError, ValueError, OverflowError, OSError):
+        raise BadCursor("cursor does not decode") from None
+
+
+@dataclass
+class Page[T]:
+    items: list[T]
+    next_cursor: str | None
+
+
+def paginate_latest_first(queryset: QuerySet, cursor: str | None, size: int) -> Page:
+    """One page of ``queryset`` (newest first) after ``cursor``; one query, whatever the page."""
+    if cursor:
+        moment, pk = decode_cursor(cursor)
+        queryset = queryset.filter(
+            Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk)
+        )
+    rows = list(queryset.order_by("-published_at", "-pk")[: size + 1])
+    has_more = len(rows) > size
+    rows = rows[:size]
+    next_cursor = encode_cursor(rows[-1].published_at, rows[-1].pk) if has_more and rows else None
+    return Page(items=rows, next_cursor=next_cursor)

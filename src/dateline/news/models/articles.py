@@ -1,0 +1,191 @@
+"""Articles: the stories themselves.
+
+Which articles a reader may see is decided in exactly one place,
+:meth:`ArticleQuerySet.published`. A scheduled story whose time has come counts as
+published even if no worker has flipped its status yet, so publication never
+depends on a background process being alive.
+"""
+
+import uuid
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from dateline.lib.sanitize import clean_body_html
+from dateline.news.models.editions import Edition
+from dateline.news.models.people import Author
+from dateline.news.models.taxonomy import Section, Source, Tag
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SCHEDULED = "scheduled", "Scheduled"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished"
+
+
+class Genre(models.TextChoices):
+    """Genre labels shown to readers; each maps to a schema.org type in structured data."""
+
+    NEWS = "news", "News"
+    ANALYSIS = "analysis", "Analysis"
+    OPINION = "opinion", "Opinion"
+    INTERVIEW = "interview", "Interview"
+    OFFICIAL_STATEMENT = "official", "Official statement"
+    PRESS_RELEASE = "press-release", "Press release"
+    SPONSORED = "sponsored", "Sponsored"
+    AGENCY = "agency", "Agency copy"
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def published(self, now: datetime | None = None) -> "ArticleQuerySet":
+        """Stories a reader may see at ``now``: published, or scheduled and due."""
+        moment = now or timezone.now()
+        return self.filter(
+            Q(status=Status.PUBLISHED) | Q(status=Status.SCHEDULED),
+            published_at__lte=moment,
+        )
+
+    def due(self, now: datetime | None = None) -> "ArticleQuerySet":
+        """Scheduled stories whose time has come but whose status still says scheduled."""
+        return self.filter(status=Status.SCHEDULED, published_at__lte=now or timezone.now())
+
+    def latest_first(self) -> "ArticleQuerySet":
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self) -> "ArticleQuerySet":
+        """What a list of stories shows, fetched in a fixed number of queries."""
+        return self.select_related("section", "edition", "source").prefetch_related(
+            models.Prefetch("authors", queryset=Author.objects.order_by("articleauthor__position"))
+        )
+
+
+class Article(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="articles")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=120,
+        allow_unicode=False,
+        help_text="Readable part of the URL; the article id keeps old links working if it changes.",
+    )
+    lead = models.TextField(
+        max_length=600, blank=True, help_text="One or two sentences under the headline."
+    )
+    body = models.TextField(
+        blank=True, help_text="Rich text. Scripts, styles and event handlers are removed on save."
+    )
+    authors = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", blank=True
+    )
+    tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="Agency credit shown after the dateline.",
+    )
+    genre = models.CharField(max_length=20, choices=Genre.choices, default=Genre.NEWS)
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Publication time. A future time schedules the story.",
+    )
+    updated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set when a published story changes; shown to readers as “Updated”.",
+    )
+    is_breaking = models.BooleanField("breaking news", default=False)
+    is_top_story = models.BooleanField(
+        "top story", default=False, help_text="Shown among the top stories on the home page."
+    )
+    image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    image_alt = models.CharField("image description", max_length=250, blank=True)
+    image_caption = models.CharField(max_length=300, blank=True)
+    image_credit = models.CharField(max_length=120, blank=True)
+    translation_group = models.UUIDField(
+        default=uuid.uuid4,
+        db_index=True,
+        help_text="Articles sharing this value are translations of one story.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    modified_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["edition", "status", "-published_at"], name="article_edition_lenta"),
+            models.Index(
+                fields=["section", "status", "-published_at", "-id"], name="article_section_front"
+            ),
+            models.Index(fields=["status", "published_at"], name="article_status_time"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs) -> None:
+        # Sanitising here rather than in a form means no code path can store unsafe HTML.
+        self.body = clean_body_html(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status in (Status.PUBLISHED, Status.SCHEDULED)
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {"edition": self.edition.code, "pk": self.pk, "slug": self.slug}
+
+    def get_absolute_url(self) -> str:
+        return reverse("website:article", kwargs=self.url_kwargs())
+
+    def get_print_url(self) -> str:
+        return reverse("website:article-print", kwargs=self.url_kwargs())
+
+    @property
+    def dateline(self) -> str:
+        """``05 March 2014 [09:30]`` in the edition's time zone and format."""
+        return self.edition.format_dateline(self.published_at) if self.published_at else ""
+
+
+class ArticleAuthor(models.Model):
+    """The byline order: the first author is named first."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    author = models.ForeignKey(Author, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.article_id}"

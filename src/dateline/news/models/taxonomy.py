@@ -1,0 +1,60 @@
+"""How stories are filed: sections (per edition), tags and agency sources."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from dateline.news.models.editions import Edition
+
+# Path segments that the reader site uses under /<edition>/; a section may not take them.
+RESERVED_SECTION_SLUGS = frozenset(
+    {"news", "author", "tag", "archive", "search", "feeds", "feed", "print", "static", "media"}
+)
+
+
+class Section(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="sections")
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["edition", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "slug"], name="section_slug_unique_per_edition")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.edition.code})" if self.edition_id else self.name
+
+    def clean(self) -> None:
+        if self.slug in RESERVED_SECTION_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is used by the site itself; pick another."})
+
+    def get_absolute_url(self) -> str:
+        return reverse("website:section", kwargs={"edition": self.edition.code, "section": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Source(models.Model):
+    """The agency or outlet credited in the dateline: ``05 March 2014 [09:30] - TODAY.AZ``."""
+
+    name = models.CharField(max_length=80, unique=True)
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class OperationsConfig(AppConfig):
+    """Running the site: the server, the task worker and configuration checks."""
+
+    name = "dateline.operations"
+    label = "operations"
+    verbose_name = "Operations"
+
+    def ready(self) -> None:
+        from dateline.operations import checks  # noqa: F401  (registers the system checks)

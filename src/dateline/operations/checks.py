@@ -1,0 +1,37 @@
+"""System checks for configuration mistakes ``check --deploy`` does not know about."""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def content_security_policy_is_set(app_configs, **kwargs):
+    policy = getattr(settings, "SECURE_CSP", None) or {}
+    problems = []
+    if not policy:
+        problems.append(
+            Error(
+                "SECURE_CSP is empty, so pages are served without a Content-Security-Policy.",
+                hint="Keep the policy from dateline.settings or set your own SECURE_CSP.",
+                id="dateline.E001",
+            )
+        )
+    else:
+        for directive, expected in (("object-src", "'none'"), ("frame-ancestors", "'none'")):
+            if expected not in [str(v) for v in policy.get(directive, [])]:
+                problems.append(
+                    Warning(
+                        f"SECURE_CSP does not set {directive} {expected}.",
+                        hint=f"Add \"{directive}\": [CSP.NONE] to SECURE_CSP.",
+                        id="dateline.W001",
+                    )
+                )
+    if "django.middleware.csp.ContentSecurityPolicyMiddleware" not in settings.MIDDLEWARE:
+        problems.append(
+            Error(
+                "ContentSecurityPolicyMiddleware is not in MIDDLEWARE, so SECURE_CSP is ignored.",
+                hint="Add django.middleware.csp.ContentSecurityPolicyMiddleware after SecurityMiddleware.",
+                id="dateline.E002",
+            )
+        )
+    return problems

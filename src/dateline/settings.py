@@ -1,0 +1,231 @@
+"""Dateline's one settings module. Every knob is an environment variable with a safe default.
+
+Each variable is documented in ``docs/configuration.md``. Production mode
+(``DATELINE_ENV=production``) turns on every HTTPS protection so that
+``dateline check --deploy`` passes; the embedded default runs on plain HTTP on
+loopback and needs no configuration at all.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.csp import CSP
+
+from dateline.lib.environment import (
+    ConfigurationError,
+    env_bool,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+)
+from dateline.lib.secrets_file import load_or_create_secret_key
+from dateline.lib.smtp_url import parse_smtp_url
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = env_path("DATELINE_DATA_DIR", Path.cwd() / "data")
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+ENVIRONMENT = env_str("DATELINE_ENV", "development")
+if ENVIRONMENT not in {"development", "production"}:
+    raise ConfigurationError("DATELINE_ENV must be 'development' or 'production'.")
+PRODUCTION = ENVIRONMENT == "production"
+
+DEBUG = env_bool("DATELINE_DEBUG", False)
+SECRET_KEY = env_str("DATELINE_SECRET_KEY") or load_or_create_secret_key(DATA_DIR)
+ALLOWED_HOSTS = env_list("DATELINE_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("DATELINE_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "dateline.newsroom.apps.NewsroomConfig",  # replaces django.contrib.admin's default site
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks_db",
+    "dateline.news",
+    "dateline.website",
+    "dateline.distribution",
+    "dateline.operations",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "dateline.news.middleware.ScheduledPublishingMiddleware",
+    "dateline.website.middleware.PrivateForStaffMiddleware",
+]
+
+ROOT_URLCONF = "dateline.urls"
+WSGI_APPLICATION = "dateline.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "dateline.website.context_processors.site",
+            ],
+        },
+    }
+]
+
+# --- Database: SQLite in the data folder unless DATABASE_URL says otherwise -----------------
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "dateline.sqlite3",
+            "OPTIONS": {
+                # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue on
+                # busy_timeout instead of failing with "database is locked" mid-transaction.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=NORMAL;"
+                    "PRAGMA foreign_keys=ON;"
+                    "PRAGMA mmap_size=134217728;"
+                ),
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "dateline",
+    }
+}
+
+# --- Background work: Django's tasks framework with a database-backed queue ----------------
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "mail"],
+    }
+}
+
+# --- Mail: real SMTP when DATELINE_SMTP_URL is set, otherwise the outbox folder --------------
+DEFAULT_FROM_EMAIL = env_str("DATELINE_FROM_EMAIL", "Dateline <newsroom@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+OUTBOX_DIR = DATA_DIR / "outbox"
+SMTP_URL = env_str("DATELINE_SMTP_URL")
+if SMTP_URL:
+    _smtp = parse_smtp_url(SMTP_URL)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _smtp.host
+    EMAIL_PORT = _smtp.port
+    EMAIL_HOST_USER = _smtp.user
+    EMAIL_HOST_PASSWORD = _smtp.password
+    EMAIL_USE_TLS = _smtp.use_tls
+    EMAIL_USE_SSL = _smtp.use_ssl
+    EMAIL_TIMEOUT = _smtp.timeout
+else:
+    EMAIL_BACKEND = "dateline.lib.outbox.OutboxBackend"
+MAIL_MAX_ATTEMPTS = env_int("DATELINE_MAIL_MAX_ATTEMPTS", 8)
+
+# --- Files --------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+            if env_bool("DATELINE_HASHED_STATIC", not DEBUG)
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+FILE_UPLOAD_PERMISSIONS = 0o644
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Time and language --------------------------------------------------------------------
+USE_TZ = True
+TIME_ZONE = env_str("DATELINE_TIME_ZONE", "UTC")
+LANGUAGE_CODE = "en"
+USE_I18N = True
+
+# --- Security -----------------------------------------------------------------------------
+# Public pages carry no inline script or style, so the policy needs no nonce and a cached
+# page stays valid for every reader.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+HTTPS = env_bool("DATELINE_HTTPS", PRODUCTION)
+if HTTPS:
+    SECURE_SSL_REDIRECT = env_bool("DATELINE_SSL_REDIRECT", True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env_int("DATELINE_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DATELINE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DATELINE_HSTS_PRELOAD", False)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+# --- The outlet -----------------------------------------------------------------------------
+DATELINE_SITE_NAME = env_str("DATELINE_SITE_NAME", "Dateline Daily")
+DATELINE_SITE_TAGLINE = env_str("DATELINE_SITE_TAGLINE", "News from the region and the world")
+DATELINE_LOGO_URL = env_str("DATELINE_LOGO_URL")
+DATELINE_CONTACT_EMAIL = env_str("DATELINE_CONTACT_EMAIL", "")
+# "Name=https://…" pairs, comma-separated: the social links in the footer.
+DATELINE_SOCIAL_LINKS = [
+    tuple(item.split("=", 1)) for item in env_list("DATELINE_SOCIAL_LINKS") if "=" in item
+]
+DATELINE_PUBLIC_URL = env_str("DATELINE_PUBLIC_URL").rstrip("/")
+DATELINE_PAGE_SIZE = env_int("DATELINE_PAGE_SIZE", 20)
+DATELINE_SERVER_WORKERS = env_int("DATELINE_SERVER_WORKERS", 0)  # 0: one per CPU core
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("DATELINE_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}

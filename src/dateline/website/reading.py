@@ -1,0 +1,51 @@
+"""What every reader page needs: the edition being read, its sections, the other editions.
+
+Fetched in two queries whatever the page, so page query counts stay fixed.
+"""
+
+from dataclasses import dataclass, field
+
+from django.http import Http404, HttpRequest
+
+from dateline.news.models import Article, Edition, Section
+
+
+@dataclass
+class Reading:
+    edition: Edition
+    editions: list[Edition]
+    sections: list[Section] = field(default_factory=list)
+
+    def context(self, **extra) -> dict:
+        return {
+            "edition": self.edition,
+            "editions": self.editions,
+            "sections": self.sections,
+            **extra,
+        }
+
+
+def open_edition(code: str | None) -> Reading:
+    """The edition with ``code`` (or the default edition when ``code`` is None), or 404."""
+    editions = list(Edition.objects.order_by("position", "pk"))
+    if not editions:
+        raise Http404("No edition has been set up yet.")
+    if code is None:
+        edition = next((e for e in editions if e.is_default), editions[0])
+    else:
+        edition = next((e for e in editions if e.code == code), None)
+        if edition is None:
+            raise Http404("No such edition.")
+    sections = list(Section.objects.filter(edition=edition).order_by("position", "pk"))
+    for section in sections:
+        section.edition = edition  # spare a query per link in the navigation
+    return Reading(edition=edition, editions=editions, sections=sections)
+
+
+def published_in(reading: Reading):
+    """The edition's public stories, with what a list item shows, in a fixed number of queries."""
+    return Article.objects.published().filter(edition=reading.edition).select_related("section", "edition")
+
+
+def cursor_param(request: HttpRequest) -> str | None:
+    return request.GET.get("before") or None

@@ -1,0 +1,38 @@
+"""The date archive: ``/<edition>/archive/2014/03/05/`` lists that day in the edition's zone."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from dateline.website.reading import open_edition, published_in
+
+MAX_STORIES_PER_DAY = 500
+
+
+def _parse_day(year: str, month: str, day: str) -> date:
+    if not (len(year) == 4 and len(month) == 2 and len(day) == 2):
+        raise Http404("Archive dates look like 2014/03/05.")
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise Http404("There is no such date.") from None
+
+
+def day(request: HttpRequest, edition: str, year: str, month: str, day: str) -> HttpResponse:
+    reading = open_edition(edition)
+    wanted = _parse_day(year, month, day)
+    start = datetime.combine(wanted, time.min, tzinfo=reading.edition.zone)
+    end = start + timedelta(days=1)
+    stories = list(
+        published_in(reading)
+        .filter(published_at__gte=start, published_at__lt=end)
+        .order_by("-published_at", "-pk")[:MAX_STORIES_PER_DAY]
+    )
+    context = reading.context(
+        day=wanted,
+        stories=stories,
+        previous_day=wanted - timedelta(days=1),
+        next_day=wanted + timedelta(days=1) if wanted < date.today() else None,
+    )
+    return render(request, "website/archive_day.html", context)

@@ -1,0 +1,85 @@
+"""The article page and its print version, which share the body partial."""
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.utils import timezone
+
+from dateline.news.models import Article, Author
+from dateline.website.reading import Reading, open_edition, published_in
+
+RELATED_STORIES = 5
+
+
+def _public_article(reading: Reading, pk: int) -> Article:
+    article = (
+        published_in(reading)
+        .select_related("source")
+        .prefetch_related(
+            Prefetch("authors", queryset=Author.objects.order_by("articleauthor__position", "articleauthor__pk")),
+            "tags",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if article is None:
+        raise Http404("No such story.")
+    article.edition = reading.edition
+    return article
+
+
+def _canonical_redirect(request: HttpRequest, article: Article, wanted: str) -> HttpResponse | None:
+    """An old slug (the headline changed) answers 301 to the story's one true URL."""
+    if request.path == wanted:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(wanted + (f"?{query}" if query else ""))
+
+
+def article_by_id(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    reading = open_edition(edition)
+    article = _public_article(reading, pk)
+    return HttpResponsePermanentRedirect(article.get_absolute_url())
+
+
+def _translations(article: Article) -> list[Article]:
+    return list(
+        Article.objects.published()
+        .filter(translation_group=article.translation_group)
+        .exclude(pk=article.pk)
+        .select_related("edition")
+        .order_by("edition__position")
+    )
+
+
+def article(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpResponse:
+    reading = open_edition(edition)
+    story = _public_article(reading, pk)
+    redirect = _canonical_redirect(request, story, story.get_absolute_url())
+    if redirect:
+        return redirect
+    related = list(
+        published_in(reading)
+        .filter(section=story.section_id)
+        .exclude(pk=story.pk)
+        .order_by("-published_at", "-pk")[:RELATED_STORIES]
+    )
+    context = reading.context(
+        article=story,
+        section=story.section,
+        related=related,
+        translations=_translations(story),
+    )
+    return render(request, "website/article.html", context)
+
+
+def article_print(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpResponse:
+    reading = open_edition(edition)
+    story = _public_article(reading, pk)
+    redirect = _canonical_redirect(request, story, story.get_print_url())
+    if redirect:
+        return redirect
+    context = reading.context(article=story, section=story.section, printed_at=timezone.now())
+    response = render(request, "website/article_print.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,71 @@
+"""The home page (top stories, breaking banner, the lenta) and section fronts."""
+
+from collections import OrderedDict
+from datetime import date
+
+from django.conf import settings
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from dateline.lib.cursors import BadCursor, paginate_latest_first
+from dateline.news.models import Article
+from dateline.website.reading import cursor_param, open_edition, published_in
+from dateline.website.views.errors import bad_request_page
+
+LENTA_SIZE = 40
+TOP_STORIES = 5
+STORIES_PER_SECTION_BLOCK = 4
+
+
+def group_by_day(articles: list[Article], edition) -> "OrderedDict[date, list[Article]]":
+    """The lenta's day headings, in the edition's time zone (a story at 01:00 Baku time
+    belongs to that Baku day, not to the UTC day before)."""
+    days: OrderedDict[date, list[Article]] = OrderedDict()
+    for article in articles:
+        days.setdefault(edition.local(article.published_at).date(), []).append(article)
+    return days
+
+
+def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
+    reading = open_edition(edition)
+    public = published_in(reading)
+    breaking = list(public.filter(is_breaking=True).order_by("-published_at", "-pk")[:1])
+    top = list(public.filter(is_top_story=True).order_by("-published_at", "-pk")[:TOP_STORIES])
+    lenta = list(public.order_by("-published_at", "-pk")[:LENTA_SIZE])
+    if not top:
+        top = [a for a in lenta if a.image][:TOP_STORIES] or lenta[:TOP_STORIES]
+    # The latest few stories of every section, in one query whatever the number of sections.
+    ranked = public.annotate(
+        rank=Window(RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc(), F("pk").desc()])
+    ).filter(rank__lte=STORIES_PER_SECTION_BLOCK)
+    by_section: dict[int, list[Article]] = {}
+    for article in ranked.order_by("section_id", "rank"):
+        by_section.setdefault(article.section_id, []).append(article)
+    blocks = [(s, by_section[s.pk]) for s in reading.sections if s.pk in by_section]
+    context = reading.context(
+        breaking=breaking[0] if breaking else None,
+        top_stories=top,
+        lenta=group_by_day(lenta, reading.edition),
+        section_blocks=blocks,
+        is_root=edition is None,
+    )
+    return render(request, "website/home.html", context)
+
+
+def section(request: HttpRequest, edition: str, section: str) -> HttpResponse:
+    reading = open_edition(edition)
+    current = next((s for s in reading.sections if s.slug == section), None)
+    if current is None:
+        raise Http404("No such section.")
+    try:
+        page = paginate_latest_first(
+            published_in(reading).filter(section=current),
+            cursor_param(request),
+            settings.DATELINE_PAGE_SIZE,
+        )
+    except BadCursor:
+        return bad_request_page(request, "This page link is damaged; start again from the section front.")
+    context = reading.context(section=current, page=page, is_first_page=not cursor_param(request))
+    return render(request, "website/section.html", context)
