@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dateline.news.middleware.ScheduledPublishingMiddleware",
     "dateline.website.middleware.PrivateForStaffMiddleware",
+    "dateline.newsroom.middleware.NewsroomTimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "dateline.urls"
@@ -130,16 +131,22 @@ OUTBOX_DIR = DATA_DIR / "outbox"
 SMTP_URL = env_str("DATELINE_SMTP_URL")
 if SMTP_URL:
     _smtp = parse_smtp_url(SMTP_URL)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = _smtp.host
-    EMAIL_PORT = _smtp.port
-    EMAIL_HOST_USER = _smtp.user
-    EMAIL_HOST_PASSWORD = _smtp.password
-    EMAIL_USE_TLS = _smtp.use_tls
-    EMAIL_USE_SSL = _smtp.use_ssl
-    EMAIL_TIMEOUT = _smtp.timeout
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _smtp.host,
+                "port": _smtp.port,
+                "username": _smtp.user,
+                "password": _smtp.password,
+                "use_tls": _smtp.use_tls,
+                "use_ssl": _smtp.use_ssl,
+                "timeout": _smtp.timeout,
+            },
+        }
+    }
 else:
-    EMAIL_BACKEND = "dateline.lib.outbox.OutboxBackend"
+    MAILERS = {"default": {"BACKEND": "dateline.lib.outbox.OutboxBackend"}}
 MAIL_MAX_ATTEMPTS = env_int("DATELINE_MAIL_MAX_ATTEMPTS", 8)
 
 # --- Files --------------------------------------------------------------------------------

@@ -1,8 +1,28 @@
-"""The article screen: write, preview, publish, schedule, unpublish."""
+"""The article screen: write, preview, publish, schedule, unpublish.
 
-from django.contrib import admin
+The screen holds no publishing logic: its buttons call the verbs in
+:mod:`dateline.news.publishing`, which check the state and announce the change.
+"""
 
-from dateline.news.models import Article, ArticleAuthor
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from dateline.news import publishing
+from dateline.news.models import Article, ArticleAuthor, Status
+
+STATUS_COLOURS = {
+    Status.DRAFT: "#6b7280",
+    Status.SCHEDULED: "#b45309",
+    Status.PUBLISHED: "#15803d",
+    Status.UNPUBLISHED: "#b91c1c",
+}
 
 
 class BylineInline(admin.TabularInline):
@@ -10,15 +30,148 @@ class BylineInline(admin.TabularInline):
     extra = 1
     autocomplete_fields = ["author"]
     verbose_name = "author"
-    verbose_name_plural = "byline"
+    verbose_name_plural = "byline (first author is named first)"
+
+
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        edition, section = data.get("edition"), data.get("section")
+        if edition and section and section.edition_id != edition.pk:
+            self.add_error(
+                "section",
+                f"“{section.name}” belongs to the {section.edition.name} edition; "
+                f"pick a section of the {edition.name} edition.",
+            )
+        return data
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "edition", "section", "status", "published_at"]
-    list_filter = ["edition", "section", "status", "genre"]
+    form = ArticleForm
+    list_display = ["headline", "status_label", "edition", "section", "published_at", "genre"]
+    list_filter = ["edition", "section", "status", "genre", "is_breaking", "published_at"]
+    list_select_related = ["edition", "section"]
     search_fields = ["headline"]
     date_hierarchy = "published_at"
     inlines = [BylineInline]
     autocomplete_fields = ["tags", "source"]
     prepopulated_fields = {"slug": ["headline"]}
+    readonly_fields = ["status_label", "updated_at", "created_at"]
+    list_per_page = 50
+    show_full_result_count = False  # COUNT(*) over a large archive on every page is wasted work
+    change_form_template = "admin/news/article/change_form.html"
+    fieldsets = [
+        (None, {"fields": ["edition", "section", "headline", "slug", "lead", "body"]}),
+        ("Credits and labels", {"fields": ["genre", "source", "tags", "is_breaking", "is_top_story"]}),
+        ("Image", {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
+        ("Publication", {"fields": ["status_label", "published_at", "updated_at", "created_at"]}),
+    ]
+
+    @admin.display(description="status", ordering="status")
+    def status_label(self, obj: Article) -> str:
+        if not obj.pk:
+            return "New"
+        label = obj.get_status_display()
+        if obj.status == Status.SCHEDULED and obj.published_at and obj.published_at <= timezone.now():
+            label = "Scheduled (overdue, visible)"
+        return format_html(
+            '<strong style="color:{}">{}</strong>', STATUS_COLOURS.get(obj.status, "#000"), label
+        )
+
+    def view_on_site(self, obj: Article) -> str:
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("admin:news_article_preview", args=[obj.pk])
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("<int:pk>/preview/", preview, name="news_article_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The story as readers will see it, for signed-in staff only; never cached or indexed."""
+        if not (self.has_view_permission(request) or request.user.has_perm("news.preview_article")):
+            raise PermissionDenied
+        story = get_object_or_404(
+            Article.objects.select_related("edition", "section", "source"), pk=pk
+        )
+        from dateline.website.reading import open_edition
+
+        reading = open_edition(story.edition.code)
+        context = reading.context(
+            article=story,
+            section=story.section,
+            related=[],
+            translations=[],
+            preview=True,
+        )
+        response = TemplateResponse(request, "website/article.html", context)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        if change:
+            publishing.record_edit(obj, set(form.changed_data))
+
+    def response_add(self, request: HttpRequest, obj: Article, post_url_continue=None):
+        self._apply_publishing_button(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request: HttpRequest, obj: Article):
+        self._apply_publishing_button(request, obj)
+        return super().response_change(request, obj)
+
+    def _apply_publishing_button(self, request: HttpRequest, obj: Article) -> None:
+        wanted = next(
+            (verb for verb in ("_publish", "_unpublish") if verb in request.POST), None
+        )
+        if wanted is None:
+            return
+        if not request.user.has_perm("news.publish_article"):
+            messages.error(request, "Saved, but you may not publish: ask an editor.")
+            return
+        try:
+            if wanted == "_publish":
+                story = publishing.publish(obj, at=obj.published_at)
+                if story.status == Status.SCHEDULED:
+                    local = timezone.localtime(story.published_at)
+                    messages.success(request, f"Scheduled for {local:%d %B %Y %H:%M} ({local.tzname()}).")
+                else:
+                    messages.success(request, "Published. It is on the site now.")
+            else:
+                publishing.unpublish(obj)
+                messages.warning(request, "Unpublished. The story is no longer on the site.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+
+    @admin.action(description="Publish selected stories", permissions=["publish"])
+    def publish_selected(self, request: HttpRequest, queryset) -> None:
+        done = 0
+        for story in queryset:
+            try:
+                publishing.publish(story)
+                done += 1
+            except ValidationError as error:
+                messages.error(request, f"{story}: {' '.join(error.messages)}")
+        messages.success(request, f"Published {done} stories.")
+
+    @admin.action(description="Unpublish selected stories", permissions=["publish"])
+    def unpublish_selected(self, request: HttpRequest, queryset) -> None:
+        for story in queryset:
+            publishing.unpublish(story)
+        messages.warning(request, f"Unpublished {queryset.count()} stories.")
+
+    actions = ["publish_selected", "unpublish_selected"]
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("news.publish_article")

@@ -135,6 +135,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("preview_article", "Can preview unpublished articles"),
+        ]
         indexes = [
             models.Index(fields=["edition", "status", "-published_at"], name="article_edition_lenta"),
             models.Index(

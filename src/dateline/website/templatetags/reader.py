@@ -1,0 +1,23 @@
+"""Template helpers for reader pages."""
+
+from django import template
+from django.conf import settings
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    """``path`` as a full URL: on DATELINE_PUBLIC_URL when set (so a proxy's internal host
+    name never leaks into canonical links), else on the host the request came to."""
+    if settings.DATELINE_PUBLIC_URL:
+        return settings.DATELINE_PUBLIC_URL + path
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+@register.filter
+def trusted_body(html: str) -> SafeString:
+    """Marks article HTML safe: it was cleaned by nh3 when the article was saved."""
+    return mark_safe(html)  # noqa: S308
