@@ -87,12 +87,14 @@ TEMPLATES = [
 # --- Database: SQLite in the data folder unless DATABASE_URL says otherwise -----------------
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "dateline.sqlite3",
+            "NAME": str(DATA_DIR / "dateline.sqlite3"),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue on
                 # busy_timeout instead of failing with "database is locked" mid-transaction.

@@ -9,7 +9,6 @@ a retry after a crash is recognisable as the same message. Example::
 
 import logging
 import smtplib
-import socket
 from datetime import timedelta
 
 from django.conf import settings
@@ -101,7 +100,7 @@ def deliver(mail_id: int) -> str:
         if 500 <= error.smtp_code < 600:
             return _give_up(mail, f"{error.smtp_code} {error.smtp_error!r}")
         return _retry_later(mail, f"{error.smtp_code} {error.smtp_error!r}")
-    except (OSError, smtplib.SMTPException, socket.timeout) as error:
+    except (TimeoutError, OSError, smtplib.SMTPException) as error:
         return _retry_later(mail, f"{type(error).__name__}: {error}")
     OutgoingMail.objects.filter(pk=mail.pk).update(
         status=MailStatus.SENT, sent_at=timezone.now(), last_error=""

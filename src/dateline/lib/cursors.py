@@ -51,9 +51,7 @@ def paginate_latest_first(queryset: QuerySet, cursor: str | None, size: int) -> 
     """One page of ``queryset`` (newest first) after ``cursor``; one query, whatever the page."""
     if cursor:
         moment, pk = decode_cursor(cursor)
-        queryset = queryset.filter(
-            Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk)
-        )
+        queryset = queryset.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
     rows = list(queryset.order_by("-published_at", "-pk")[: size + 1])
     has_more = len(rows) > size
     rows = rows[:size]

@@ -34,7 +34,7 @@ class OutboxBackend(BaseEmailBackend):
             path = folder / f"{stamp}-{message_id or sent}.eml"
             # Write then rename, so the newsroom never lists a half-written message.
             partial = path.with_suffix(".part")
-            partial.write_bytes(mime.as_bytes(linesep="\r\n"))
+            partial.write_bytes(mime.as_bytes())
             partial.rename(path)
             sent += 1
         return sent

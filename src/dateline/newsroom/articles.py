@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from dateline.news import publishing
 from dateline.news.models import Article, ArticleAuthor, Status
 
-STATUS_COLOURS = {
+STATUS_COLOURS: dict[str, str] = {
     Status.DRAFT: "#6b7280",
     Status.SCHEDULED: "#b45309",
     Status.PUBLISHED: "#15803d",
@@ -36,10 +36,14 @@ class BylineInline(admin.TabularInline):
 class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = [
+            "edition", "section", "headline", "slug", "lead", "body", "genre", "source", "tags",
+            "is_breaking", "is_top_story", "image", "image_alt", "image_caption", "image_credit",
+            "published_at",
+        ]  # fmt: skip
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or {}
         edition, section = data.get("edition"), data.get("section")
         if edition and section and section.edition_id != edition.pk:
             self.add_error(
@@ -67,7 +71,10 @@ class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/news/article/change_form.html"
     fieldsets = [
         (None, {"fields": ["edition", "section", "headline", "slug", "lead", "body"]}),
-        ("Credits and labels", {"fields": ["genre", "source", "tags", "is_breaking", "is_top_story"]}),
+        (
+            "Credits and labels",
+            {"fields": ["genre", "source", "tags", "is_breaking", "is_top_story"]},
+        ),
         ("Image", {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
         ("Publication", {"fields": ["status_label", "published_at", "updated_at", "created_at"]}),
     ]
@@ -77,7 +84,11 @@ class ArticleAdmin(admin.ModelAdmin):
         if not obj.pk:
             return "New"
         label = obj.get_status_display()
-        if obj.status == Status.SCHEDULED and obj.published_at and obj.published_at <= timezone.now():
+        if (
+            obj.status == Status.SCHEDULED
+            and obj.published_at
+            and obj.published_at <= timezone.now()
+        ):
             label = "Scheduled (overdue, visible)"
         return format_html(
             '<strong style="color:{}">{}</strong>', STATUS_COLOURS.get(obj.status, "#000"), label
@@ -118,7 +129,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         if not change:
-            obj.created_by = request.user
+            obj.created_by = request.user  # type: ignore[assignment]  # admin views need a login
         super().save_model(request, obj, form, change)
         if change:
             publishing.record_edit(obj, set(form.changed_data))
@@ -132,9 +143,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().response_change(request, obj)
 
     def _apply_publishing_button(self, request: HttpRequest, obj: Article) -> None:
-        wanted = next(
-            (verb for verb in ("_publish", "_unpublish") if verb in request.POST), None
-        )
+        wanted = next((verb for verb in ("_publish", "_unpublish") if verb in request.POST), None)
         if wanted is None:
             return
         if not request.user.has_perm("news.publish_article"):
@@ -145,7 +154,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 story = publishing.publish(obj, at=obj.published_at)
                 if story.status == Status.SCHEDULED:
                     local = timezone.localtime(story.published_at)
-                    messages.success(request, f"Scheduled for {local:%d %B %Y %H:%M} ({local.tzname()}).")
+                    messages.success(
+                        request, f"Scheduled for {local:%d %B %Y %H:%M} ({local.tzname()})."
+                    )
                 else:
                     messages.success(request, "Published. It is on the site now.")
             else:

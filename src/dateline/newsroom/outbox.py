@@ -24,7 +24,7 @@ class OutboxEntry:
 
 def _read(path: Path) -> EmailMessage:
     with path.open("rb") as handle:
-        return email.message_from_binary_file(handle, policy=email.policy.default)  # type: ignore[return-value]
+        return email.message_from_binary_file(handle, policy=email.policy.default)
 
 
 def list_outbox() -> list[OutboxEntry]:

@@ -1,13 +1,13 @@
 """System checks for configuration mistakes ``check --deploy`` does not know about."""
 
 from django.conf import settings
-from django.core.checks import Error, Tags, Warning, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
 def content_security_policy_is_set(app_configs, **kwargs):
     policy = getattr(settings, "SECURE_CSP", None) or {}
-    problems = []
+    problems: list[CheckMessage] = []
     if not policy:
         problems.append(
             Error(
@@ -22,7 +22,7 @@ def content_security_policy_is_set(app_configs, **kwargs):
                 problems.append(
                     Warning(
                         f"SECURE_CSP does not set {directive} {expected}.",
-                        hint=f"Add \"{directive}\": [CSP.NONE] to SECURE_CSP.",
+                        hint=f'Add "{directive}": [CSP.NONE] to SECURE_CSP.',
                         id="dateline.W001",
                     )
                 )
@@ -30,7 +30,10 @@ def content_security_policy_is_set(app_configs, **kwargs):
         problems.append(
             Error(
                 "ContentSecurityPolicyMiddleware is not in MIDDLEWARE, so SECURE_CSP is ignored.",
-                hint="Add django.middleware.csp.ContentSecurityPolicyMiddleware after SecurityMiddleware.",
+                hint=(
+                    "Add django.middleware.csp.ContentSecurityPolicyMiddleware "
+                    "after SecurityMiddleware."
+                ),
                 id="dateline.E002",
             )
         )

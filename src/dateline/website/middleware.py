@@ -15,7 +15,9 @@ class PrivateForStaffMiddleware:
         response = self.get_response(request)
         # Only a request carrying a session cookie can be signed in; looking at request.user
         # otherwise would touch the session and add "Vary: Cookie" to every reader's page.
-        signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+        signed_in = (
+            settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+        )
         if signed_in or request.path.startswith("/newsroom/"):
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)

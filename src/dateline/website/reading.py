@@ -31,11 +31,11 @@ def open_edition(code: str | None) -> Reading:
     if not editions:
         raise Http404("No edition has been set up yet.")
     if code is None:
-        edition = next((e for e in editions if e.is_default), editions[0])
+        edition: Edition | None = next((e for e in editions if e.is_default), editions[0])
     else:
         edition = next((e for e in editions if e.code == code), None)
-        if edition is None:
-            raise Http404("No such edition.")
+    if edition is None:
+        raise Http404("No such edition.")
     sections = list(Section.objects.filter(edition=edition).order_by("position", "pk"))
     for section in sections:
         section.edition = edition  # spare a query per link in the navigation
@@ -44,7 +44,11 @@ def open_edition(code: str | None) -> Reading:
 
 def published_in(reading: Reading):
     """The edition's public stories, with what a list item shows, in a fixed number of queries."""
-    return Article.objects.published().filter(edition=reading.edition).select_related("section", "edition")
+    return (
+        Article.objects.published()
+        .filter(edition=reading.edition)
+        .select_related("section", "edition")
+    )
 
 
 def cursor_param(request: HttpRequest) -> str | None:

@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,154 +17,374 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Edition',
+            name="Edition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Short code used in URLs, such as en, az or ru.', max_length=12, unique=True)),
-                ('name', models.CharField(help_text='Shown in the language switcher.', max_length=60)),
-                ('language', models.CharField(help_text='BCP 47 language tag for <html lang> and hreflang, such as en.', max_length=12)),
-                ('time_zone', models.CharField(default='Asia/Baku', help_text='Datelines and schedules are shown in this zone.', max_length=64, validators=[dateline.news.models.editions.validate_time_zone])),
-                ('date_format', models.CharField(default='d F Y [H:i]', help_text="Dateline format in Django's date syntax: “d F Y [H:i]” gives 05 March 2014 [09:30].", max_length=40)),
-                ('is_default', models.BooleanField(default=False, help_text='The edition served at the site root (/).')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Short code used in URLs, such as en, az or ru.",
+                        max_length=12,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(help_text="Shown in the language switcher.", max_length=60),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        help_text="BCP 47 language tag for <html lang> and hreflang, such as en.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default="Asia/Baku",
+                        help_text="Datelines and schedules are shown in this zone.",
+                        max_length=64,
+                        validators=[dateline.news.models.editions.validate_time_zone],
+                    ),
+                ),
+                (
+                    "date_format",
+                    models.CharField(
+                        default="d F Y [H:i]",
+                        help_text="Dateline format in Django's date syntax: “d F Y [H:i]” gives 05 March 2014 [09:30].",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "is_default",
+                    models.BooleanField(
+                        default=False, help_text="The edition served at the site root (/)."
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['position', 'pk'],
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True)),
-                ('url', models.URLField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True)),
+                ("url", models.URLField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('headline', models.CharField(max_length=200)),
-                ('slug', models.SlugField(help_text='Readable part of the URL; the article id keeps old links working if it changes.', max_length=120)),
-                ('lead', models.TextField(blank=True, help_text='One or two sentences under the headline.', max_length=600)),
-                ('body', models.TextField(blank=True, help_text='Rich text. Scripts, styles and event handlers are removed on save.')),
-                ('genre', models.CharField(choices=[('news', 'News'), ('analysis', 'Analysis'), ('opinion', 'Opinion'), ('interview', 'Interview'), ('official', 'Official statement'), ('press-release', 'Press release'), ('sponsored', 'Sponsored'), ('agency', 'Agency copy')], default='news', max_length=20)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('scheduled', 'Scheduled'), ('published', 'Published'), ('unpublished', 'Unpublished')], default='draft', editable=False, max_length=12)),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, help_text='Publication time. A future time schedules the story.', null=True)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, help_text='Set when a published story changes; shown to readers as “Updated”.', null=True)),
-                ('is_breaking', models.BooleanField(default=False, verbose_name='breaking news')),
-                ('is_top_story', models.BooleanField(default=False, help_text='Shown among the top stories on the home page.', verbose_name='top story')),
-                ('image', models.ImageField(blank=True, upload_to='articles/%Y/%m/')),
-                ('image_alt', models.CharField(blank=True, max_length=250, verbose_name='image description')),
-                ('image_caption', models.CharField(blank=True, max_length=300)),
-                ('image_credit', models.CharField(blank=True, max_length=120)),
-                ('translation_group', models.UUIDField(db_index=True, default=uuid.uuid4, help_text='Articles sharing this value are translations of one story.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("headline", models.CharField(max_length=200)),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Readable part of the URL; the article id keeps old links working if it changes.",
+                        max_length=120,
+                    ),
+                ),
+                (
+                    "lead",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences under the headline.",
+                        max_length=600,
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="Rich text. Scripts, styles and event handlers are removed on save.",
+                    ),
+                ),
+                (
+                    "genre",
+                    models.CharField(
+                        choices=[
+                            ("news", "News"),
+                            ("analysis", "Analysis"),
+                            ("opinion", "Opinion"),
+                            ("interview", "Interview"),
+                            ("official", "Official statement"),
+                            ("press-release", "Press release"),
+                            ("sponsored", "Sponsored"),
+                            ("agency", "Agency copy"),
+                        ],
+                        default="news",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("scheduled", "Scheduled"),
+                            ("published", "Published"),
+                            ("unpublished", "Unpublished"),
+                        ],
+                        default="draft",
+                        editable=False,
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        db_index=True,
+                        help_text="Publication time. A future time schedules the story.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        help_text="Set when a published story changes; shown to readers as “Updated”.",
+                        null=True,
+                    ),
+                ),
+                ("is_breaking", models.BooleanField(default=False, verbose_name="breaking news")),
+                (
+                    "is_top_story",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Shown among the top stories on the home page.",
+                        verbose_name="top story",
+                    ),
+                ),
+                ("image", models.ImageField(blank=True, upload_to="articles/%Y/%m/")),
+                (
+                    "image_alt",
+                    models.CharField(blank=True, max_length=250, verbose_name="image description"),
+                ),
+                ("image_caption", models.CharField(blank=True, max_length=300)),
+                ("image_credit", models.CharField(blank=True, max_length=120)),
+                (
+                    "translation_group",
+                    models.UUIDField(
+                        db_index=True,
+                        default=uuid.uuid4,
+                        help_text="Articles sharing this value are translations of one story.",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-pk'],
-                'permissions': [('publish_article', 'Can publish, schedule and unpublish articles'), ('preview_article', 'Can preview unpublished articles')],
+                "ordering": ["-published_at", "-pk"],
+                "permissions": [
+                    ("publish_article", "Can publish, schedule and unpublish articles"),
+                    ("preview_article", "Can preview unpublished articles"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Author',
+            name="Author",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('slug', models.SlugField(max_length=120, unique=True)),
-                ('bio', models.TextField(blank=True)),
-                ('photo', models.ImageField(blank=True, upload_to='authors/%Y/')),
-                ('user', models.OneToOneField(blank=True, help_text='The newsroom account of this author, if any.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='author', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                ("slug", models.SlugField(max_length=120, unique=True)),
+                ("bio", models.TextField(blank=True)),
+                ("photo", models.ImageField(blank=True, upload_to="authors/%Y/")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The newsroom account of this author, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="author",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ArticleAuthor',
+            name="ArticleAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='news.article')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='news.author')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="news.article"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="news.author"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'pk'],
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='authors',
-            field=models.ManyToManyField(blank=True, related_name='articles', through='news.ArticleAuthor', to='news.author'),
+            model_name="article",
+            name="authors",
+            field=models.ManyToManyField(
+                blank=True, related_name="articles", through="news.ArticleAuthor", to="news.author"
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='edition',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='news.edition'),
+            model_name="article",
+            name="edition",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="news.edition",
+            ),
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80)),
-                ('slug', models.SlugField(max_length=80)),
-                ('description', models.TextField(blank=True)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sections', to='news.edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80)),
+                ("slug", models.SlugField(max_length=80)),
+                ("description", models.TextField(blank=True)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sections",
+                        to="news.edition",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['edition', 'position', 'pk'],
+                "ordering": ["edition", "position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='section',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='news.section'),
+            model_name="article",
+            name="section",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="news.section",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='source',
-            field=models.ForeignKey(blank=True, help_text='Agency credit shown after the dateline.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='news.source'),
+            model_name="article",
+            name="source",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Agency credit shown after the dateline.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="articles",
+                to="news.source",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='tags',
-            field=models.ManyToManyField(blank=True, related_name='articles', to='news.tag'),
+            model_name="article",
+            name="tags",
+            field=models.ManyToManyField(blank=True, related_name="articles", to="news.tag"),
         ),
         migrations.AddConstraint(
-            model_name='articleauthor',
-            constraint=models.UniqueConstraint(fields=('article', 'author'), name='byline_author_once'),
+            model_name="articleauthor",
+            constraint=models.UniqueConstraint(
+                fields=("article", "author"), name="byline_author_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='section',
-            constraint=models.UniqueConstraint(fields=('edition', 'slug'), name='section_slug_unique_per_edition'),
+            model_name="section",
+            constraint=models.UniqueConstraint(
+                fields=("edition", "slug"), name="section_slug_unique_per_edition"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['edition', 'status', '-published_at'], name='article_edition_lenta'),
+            model_name="article",
+            index=models.Index(
+                fields=["edition", "status", "-published_at"], name="article_edition_lenta"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['section', 'status', '-published_at', '-id'], name='article_section_front'),
+            model_name="article",
+            index=models.Index(
+                fields=["section", "status", "-published_at", "-id"], name="article_section_front"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', 'published_at'], name='article_status_time'),
+            model_name="article",
+            index=models.Index(fields=["status", "published_at"], name="article_status_time"),
         ),
     ]

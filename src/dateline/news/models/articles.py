@@ -140,7 +140,9 @@ class Article(models.Model):
             ("preview_article", "Can preview unpublished articles"),
         ]
         indexes = [
-            models.Index(fields=["edition", "status", "-published_at"], name="article_edition_lenta"),
+            models.Index(
+                fields=["edition", "status", "-published_at"], name="article_edition_lenta"
+            ),
             models.Index(
                 fields=["section", "status", "-published_at", "-id"], name="article_section_front"
             ),
@@ -155,6 +157,15 @@ class Article(models.Model):
         self.body = clean_body_html(self.body)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("website:article", kwargs=self.url_kwargs())
+
+    def url_kwargs(self) -> dict[str, str | int]:
+        return {"edition": self.edition.code, "pk": self.pk, "slug": self.slug}
+
+    def get_print_url(self) -> str:
+        return reverse("website:article-print", kwargs=self.url_kwargs())
+
     @property
     def is_public(self) -> bool:
         return (
@@ -162,15 +173,6 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
-
-    def url_kwargs(self) -> dict[str, str | int]:
-        return {"edition": self.edition.code, "pk": self.pk, "slug": self.slug}
-
-    def get_absolute_url(self) -> str:
-        return reverse("website:article", kwargs=self.url_kwargs())
-
-    def get_print_url(self) -> str:
-        return reverse("website:article-print", kwargs=self.url_kwargs())
 
     @property
     def dateline(self) -> str:

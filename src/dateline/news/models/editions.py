@@ -42,7 +42,9 @@ class Edition(models.Model):
     date_format = models.CharField(
         max_length=40,
         default="d F Y [H:i]",
-        help_text="Dateline format in Django's date syntax: “d F Y [H:i]” gives 05 March 2014 [09:30].",
+        help_text=(
+            "Dateline format in Django's date syntax: “d F Y [H:i]” gives 05 March 2014 [09:30]."
+        ),
     )
     is_default = models.BooleanField(
         default=False, help_text="The edition served at the site root (/)."
@@ -57,6 +59,11 @@ class Edition(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("website:home", kwargs={"edition": self.code})
+
     @cached_property
     def zone(self) -> tzinfo:
         return zoneinfo.ZoneInfo(self.time_zone)
@@ -67,8 +74,3 @@ class Edition(models.Model):
 
     def format_dateline(self, moment: datetime) -> str:
         return format_date(self.local(moment), self.date_format)
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("website:home", kwargs={"edition": self.code})

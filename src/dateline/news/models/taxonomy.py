@@ -22,18 +22,24 @@ class Section(models.Model):
     class Meta:
         ordering = ["edition", "position", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["edition", "slug"], name="section_slug_unique_per_edition")
+            models.UniqueConstraint(
+                fields=["edition", "slug"], name="section_slug_unique_per_edition"
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.edition.code})" if self.edition_id else self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "website:section", kwargs={"edition": self.edition.code, "section": self.slug}
+        )
+
     def clean(self) -> None:
         if self.slug in RESERVED_SECTION_SLUGS:
-            raise ValidationError({"slug": f"“{self.slug}” is used by the site itself; pick another."})
-
-    def get_absolute_url(self) -> str:
-        return reverse("website:section", kwargs={"edition": self.edition.code, "section": self.slug})
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is used by the site itself; pick another."}
+            )
 
 
 class Tag(models.Model):

@@ -20,4 +20,4 @@ def absolute_url(context, path: str) -> str:
 @register.filter
 def trusted_body(html: str) -> SafeString:
     """Marks article HTML safe: it was cleaned by nh3 when the article was saved."""
-    return mark_safe(html)  # noqa: S308
+    return mark_safe(html)

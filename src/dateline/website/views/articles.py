@@ -16,7 +16,10 @@ def _public_article(reading: Reading, pk: int) -> Article:
         published_in(reading)
         .select_related("source")
         .prefetch_related(
-            Prefetch("authors", queryset=Author.objects.order_by("articleauthor__position", "articleauthor__pk")),
+            Prefetch(
+                "authors",
+                queryset=Author.objects.order_by("articleauthor__position", "articleauthor__pk"),
+            ),
             "tags",
         )
         .filter(pk=pk)

@@ -30,7 +30,8 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
         request,
         404,
         "Page not found",
-        "The story or page you were looking for is not here. It may have moved, or the link may be mistyped.",
+        "The story or page you were looking for is not here. "
+        "It may have moved, or the link may be mistyped.",
     )
 
 

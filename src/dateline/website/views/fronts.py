@@ -38,7 +38,11 @@ def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
         top = [a for a in lenta if a.image][:TOP_STORIES] or lenta[:TOP_STORIES]
     # The latest few stories of every section, in one query whatever the number of sections.
     ranked = public.annotate(
-        rank=Window(RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc(), F("pk").desc()])
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("section_id")],
+            order_by=[F("published_at").desc(), F("pk").desc()],
+        )
     ).filter(rank__lte=STORIES_PER_SECTION_BLOCK)
     by_section: dict[int, list[Article]] = {}
     for article in ranked.order_by("section_id", "rank"):
@@ -66,6 +70,8 @@ def section(request: HttpRequest, edition: str, section: str) -> HttpResponse:
             settings.DATELINE_PAGE_SIZE,
         )
     except BadCursor:
-        return bad_request_page(request, "This page link is damaged; start again from the section front.")
+        return bad_request_page(
+            request, "This page link is damaged; start again from the section front."
+        )
     context = reading.context(section=current, page=page, is_first_page=not cursor_param(request))
     return render(request, "website/section.html", context)

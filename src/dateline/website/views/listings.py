@@ -14,8 +14,14 @@ def _listing(request: HttpRequest, reading, queryset, template: str, **extra) ->
     try:
         page = paginate_latest_first(queryset, cursor_param(request), settings.DATELINE_PAGE_SIZE)
     except BadCursor:
-        return bad_request_page(request, "This page link is damaged; start again from the first page.")
-    return render(request, template, reading.context(page=page, is_first_page=not cursor_param(request), **extra))
+        return bad_request_page(
+            request, "This page link is damaged; start again from the first page."
+        )
+    return render(
+        request,
+        template,
+        reading.context(page=page, is_first_page=not cursor_param(request), **extra),
+    )
 
 
 def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:

@@ -1,0 +1,94 @@
+"""Newsroom roles as Django groups: what an editor and a chief editor may do.
+
+The groups are created on demand and only ever gain permissions here, so a
+permission an administrator added by hand survives ``dateline demo`` and
+``dateline createeditor``. Both commands create accounts through
+:func:`create_editor`.
+"""
+
+from collections.abc import Mapping, Sequence
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+EDITORS = "Editors"
+CHIEF_EDITORS = "Chief editors"
+
+# Model name → actions, for the ``news`` app. Editors write and file stories; removing
+# stories, sections, bylines and sources is left to chief editors, except for tags,
+# which editors tidy up themselves.
+EDITOR_PERMISSIONS: Mapping[str, Sequence[str]] = {
+    "article": ("add", "change", "view"),
+    "articleauthor": ("add", "change", "view"),
+    "section": ("add", "change", "view"),
+    "author": ("add", "change", "view"),
+    "tag": ("add", "change", "view", "delete"),
+    "source": ("add", "change", "view"),
+    "edition": ("view",),
+}
+
+CHIEF_EDITOR_PERMISSIONS: Mapping[str, Sequence[str]] = {
+    **EDITOR_PERMISSIONS,
+    "article": ("add", "change", "view", "delete"),
+    "articleauthor": ("add", "change", "view", "delete"),
+    "section": ("add", "change", "view", "delete"),
+    "author": ("add", "change", "view", "delete"),
+    "source": ("add", "change", "view", "delete"),
+    "edition": ("change", "view"),
+}
+
+
+class EditorExists(ValueError):
+    """An account with that username is already there."""
+
+
+def _permissions(spec: Mapping[str, Sequence[str]]) -> list[Permission]:
+    wanted = {f"{action}_{model}" for model, actions in spec.items() for action in actions}
+    found = list(
+        Permission.objects.filter(content_type__app_label="news", codename__in=wanted)
+    )
+    missing = wanted - {permission.codename for permission in found}
+    if missing:
+        raise ImproperlyConfigured(
+            f"Permissions {', '.join(sorted(missing))} do not exist yet; "
+            "run `dateline migrate` first."
+        )
+    return found
+
+
+def ensure_group(name: str, spec: Mapping[str, Sequence[str]]) -> Group:
+    """The group ``name``, created if missing and holding at least the permissions in ``spec``."""
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.add(*_permissions(spec))
+    return group
+
+
+def editors_group() -> Group:
+    return ensure_group(EDITORS, EDITOR_PERMISSIONS)
+
+
+def chief_editors_group() -> Group:
+    return ensure_group(CHIEF_EDITORS, CHIEF_EDITOR_PERMISSIONS)
+
+
+def create_editor(
+    username: str, *, password: str, email: str = "", chief: bool = False
+) -> AbstractUser:
+    """A new staff account in the Editors group (and Chief editors when ``chief``).
+
+    Raises :class:`EditorExists` rather than changing an existing account.
+    """
+    user_model = get_user_model()
+    with transaction.atomic():
+        if user_model._default_manager.filter(username=username).exists():
+            raise EditorExists(username)
+        user = user_model._default_manager.create_user(
+            username=username, email=email, password=password, is_staff=True
+        )
+        groups = [editors_group()]
+        if chief:
+            groups.append(chief_editors_group())
+        user.groups.add(*groups)
+    return user
