@@ -1,8 +1,11 @@
 """Configuration helpers: SMTP URLs, typed environment variables and page cursors."""
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dateline.lib.cursors import BadCursor, decode_cursor, encode_cursor
 from dateline.lib.environment import (
@@ -151,6 +154,23 @@ def test_env_path_resolves_the_given_folder(monkeypatch, tmp_path):
 def test_a_cursor_decodes_to_the_moment_and_id_it_was_made_from(moment, pk):
     token = encode_cursor(moment, pk)
     assert decode_cursor(token) == (moment, pk)
+
+
+@given(
+    moment=st.datetimes(
+        min_value=datetime(1970, 1, 2), max_value=datetime(2999, 12, 31), timezones=st.just(UTC)
+    ),
+    pk=st.integers(min_value=1, max_value=2**63 - 1),
+)
+def test_a_cursor_keeps_every_microsecond_of_any_moment(moment, pk):
+    # A cursor one microsecond off skips (or repeats) stories published in the same
+    # microsecond as the last story of the page.
+    assert decode_cursor(encode_cursor(moment, pk)) == (moment, pk)
+
+
+def test_a_cursor_made_in_another_time_zone_names_the_same_instant():
+    baku = datetime(2014, 3, 5, 9, 30, 0, 999_999, tzinfo=ZoneInfo("Asia/Baku"))
+    assert decode_cursor(encode_cursor(baku, 3)) == (baku, 3)
 
 
 def test_a_cursor_is_a_short_url_safe_token():

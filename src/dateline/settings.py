@@ -37,7 +37,9 @@ ALLOWED_HOSTS = env_list("DATELINE_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DATELINE_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "dateline.newsroom.apps.NewsroomConfig",  # replaces django.contrib.admin's default site
+    # The newsroom comes first so its templates override the admin's own.
+    "dateline.newsroom.apps.NewsroomConfig",
+    "dateline.newsroom.apps.NewsroomAdminConfig",  # django.contrib.admin with our site class
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

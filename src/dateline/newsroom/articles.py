@@ -17,14 +17,6 @@ from django.utils.html import format_html
 from dateline.news import publishing
 from dateline.news.models import Article, ArticleAuthor, Status
 
-STATUS_COLOURS: dict[str, str] = {
-    Status.DRAFT: "#6b7280",
-    Status.SCHEDULED: "#b45309",
-    Status.PUBLISHED: "#15803d",
-    Status.UNPUBLISHED: "#b91c1c",
-}
-
-
 class BylineInline(admin.TabularInline):
     model = ArticleAuthor
     extra = 1
@@ -90,9 +82,7 @@ class ArticleAdmin(admin.ModelAdmin):
             and obj.published_at <= timezone.now()
         ):
             label = "Scheduled (overdue, visible)"
-        return format_html(
-            '<strong style="color:{}">{}</strong>', STATUS_COLOURS.get(obj.status, "#000"), label
-        )
+        return format_html('<span class="status status--{}">{}</span>', obj.status, label)
 
     def view_on_site(self, obj: Article) -> str:
         if obj.is_public:

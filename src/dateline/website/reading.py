@@ -10,6 +10,10 @@ from django.http import Http404, HttpRequest
 from dateline.news.models import Article, Edition, Section
 
 
+class NoEditionYet(Http404):
+    """A fresh install: nobody has created an edition in the newsroom yet."""
+
+
 @dataclass
 class Reading:
     edition: Edition
@@ -29,7 +33,7 @@ def open_edition(code: str | None) -> Reading:
     """The edition with ``code`` (or the default edition when ``code`` is None), or 404."""
     editions = list(Edition.objects.order_by("position", "pk"))
     if not editions:
-        raise Http404("No edition has been set up yet.")
+        raise NoEditionYet("No edition has been set up yet.")
     if code is None:
         edition: Edition | None = next((e for e in editions if e.is_default), editions[0])
     else:

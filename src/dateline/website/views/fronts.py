@@ -11,7 +11,7 @@ from django.shortcuts import render
 
 from dateline.lib.cursors import BadCursor, paginate_latest_first
 from dateline.news.models import Article
-from dateline.website.reading import cursor_param, open_edition, published_in
+from dateline.website.reading import NoEditionYet, cursor_param, open_edition, published_in
 from dateline.website.views.errors import bad_request_page
 
 LENTA_SIZE = 40
@@ -29,7 +29,12 @@ def group_by_day(articles: list[Article], edition) -> "OrderedDict[date, list[Ar
 
 
 def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
-    reading = open_edition(edition)
+    try:
+        reading = open_edition(edition)
+    except NoEditionYet:
+        if edition is not None:
+            raise
+        return render(request, "website/welcome.html", status=200)
     public = published_in(reading)
     breaking = list(public.filter(is_breaking=True).order_by("-published_at", "-pk")[:1])
     top = list(public.filter(is_top_story=True).order_by("-published_at", "-pk")[:TOP_STORIES])
