@@ -12,7 +12,9 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,7 +27,8 @@ BACKOFF_MAX_SECONDS = 3600
 
 
 class MailHeaderError(ValueError):
-    """A header value would break the message (CR/LF injection); rejected before queuing."""
+    """A header value would break the message (CR/LF injection, several addresses in the
+    recipient field); rejected before queuing."""
 
 
 def _check_header(name: str, value: str) -> None:
@@ -44,6 +47,12 @@ def queue_mail(
     """Stores the message and sends it once the surrounding transaction commits."""
     _check_header("Recipient", to)
     _check_header("Subject", subject)
+    try:
+        # One bare address: "a@x, b@y" or "A <a@x>" would be split by the SMTP backend
+        # at send time, or fail there and leave the row queued for ever.
+        validate_email(to)
+    except ValidationError:
+        raise MailHeaderError("Recipient must be a single e-mail address.") from None
     for name, value in (headers or {}).items():
         _check_header(name, str(value))
     with transaction.atomic():
@@ -95,13 +104,21 @@ def deliver(mail_id: int) -> str:
     try:
         message.send(fail_silently=False)
     except smtplib.SMTPRecipientsRefused as error:
-        return _give_up(mail, f"Recipient refused: {error.recipients}")
+        reason = f"Recipient refused: {error.recipients}"
+        # A 4xx at RCPT TO (greylisting, a full mailbox) is temporary: try again later.
+        if all(400 <= code < 500 for code, _ in error.recipients.values()):
+            return _retry_later(mail, reason)
+        return _give_up(mail, reason)
     except smtplib.SMTPResponseException as error:
         if 500 <= error.smtp_code < 600:
             return _give_up(mail, f"{error.smtp_code} {error.smtp_error!r}")
         return _retry_later(mail, f"{error.smtp_code} {error.smtp_error!r}")
     except (TimeoutError, OSError, smtplib.SMTPException) as error:
         return _retry_later(mail, f"{type(error).__name__}: {error}")
+    except ValueError as error:
+        # An address the backend cannot encode (stored before validation existed): no
+        # retry can fix it, and leaving it queued would hide it.
+        return _give_up(mail, f"Unsendable: {error}")
     OutgoingMail.objects.filter(pk=mail.pk).update(
         status=MailStatus.SENT, sent_at=timezone.now(), last_error=""
     )

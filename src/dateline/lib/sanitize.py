@@ -49,10 +49,33 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Passes after the first; in practice markup settles after one more.
+MAX_EXTRA_PASSES = 4
+
+
 def clean_body_html(html: str) -> str:
-    """Returns ``html`` with everything outside the allowlists removed."""
+    """Returns ``html`` with everything outside the allowlists removed.
+
+    Cleaning is repeated until the output no longer changes: removing a tag can leave a
+    tree that an HTML parser would build differently (``<p><select><p>`` comes out as
+    ``<p><p></p></p>``, which a browser reads as three paragraphs). Stopping at a fixed point
+    stores exactly what a browser will build, and makes saving a story twice a no-op.
+
+    >>> clean_body_html("<p><select><p>")
+    '<p></p><p></p><p></p>'
+    """
     if not html:
         return ""
+    cleaned = _clean_once(html)
+    for _ in range(MAX_EXTRA_PASSES):
+        again = _clean_once(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
+
+
+def _clean_once(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(BODY_TAGS),

@@ -1,3 +1,5 @@
+# Azerbaijani and Cyrillic letters and typographic quotes are this file's content.
+# ruff: noqa: RUF001, RUF002
 """ASCII renderings of Azerbaijani and Cyrillic text, for slugs in URLs.
 
 Django's ``slugify`` folds accents through Unicode decomposition, which turns

@@ -46,9 +46,7 @@ class EditorExists(ValueError):
 
 def _permissions(spec: Mapping[str, Sequence[str]]) -> list[Permission]:
     wanted = {f"{action}_{model}" for model, actions in spec.items() for action in actions}
-    found = list(
-        Permission.objects.filter(content_type__app_label="news", codename__in=wanted)
-    )
+    found = list(Permission.objects.filter(content_type__app_label="news", codename__in=wanted))
     missing = wanted - {permission.codename for permission in found}
     if missing:
         raise ImproperlyConfigured(

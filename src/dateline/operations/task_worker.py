@@ -80,7 +80,9 @@ class TaskWorkerSupervisor:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._first_spawn = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="task-worker-supervisor", daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, name="task-worker-supervisor", daemon=True
+        )
 
     @property
     def pid(self) -> int | None:
@@ -117,7 +119,7 @@ class TaskWorkerSupervisor:
                 return None
             # The supervisor thread lives until stop(), which matters: Linux sends the
             # parent-death signal when the *thread* that forked the child ends.
-            self._process = subprocess.Popen(
+            self._process = subprocess.Popen(  # noqa: S603 (our own command line, no shell)
                 self.command,
                 env=self.env,
                 process_group=0,

@@ -48,10 +48,11 @@ def open_edition(code: str | None) -> Reading:
 
 def published_in(reading: Reading):
     """The edition's public stories, with what a list item shows, in a fixed number of queries."""
+    # section__edition: a story's section link needs the edition's code (a query per story).
     return (
         Article.objects.published()
         .filter(edition=reading.edition)
-        .select_related("section", "edition")
+        .select_related("section__edition", "edition")
     )
 
 

@@ -19,6 +19,7 @@ app_name = "website"
 urlpatterns = [
     path("", fronts.home, name="root"),
     path("robots.txt", robots.robots_txt, name="robots"),
+    path("favicon.ico", robots.favicon, name="favicon"),
     path("<edition:edition>/", fronts.home, name="home"),
     path("<edition:edition>/news/<int:pk>/", articles.article_by_id, name="article-short"),
     path("<edition:edition>/news/<int:pk>-<str:slug>/", articles.article, name="article"),

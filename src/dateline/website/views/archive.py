@@ -11,12 +11,21 @@ MAX_STORIES_PER_DAY = 500
 
 
 def _parse_day(year: str, month: str, day: str) -> date:
-    if not (len(year) == 4 and len(month) == 2 and len(day) == 2):
+    parts = (year, month, day)
+    # ASCII digits only: int() also reads "+201" and "٢٠١٤", which would give one day many URLs.
+    if [len(part) for part in parts] != [4, 2, 2] or not all(
+        part.isascii() and part.isdigit() for part in parts
+    ):
         raise Http404("Archive dates look like 2014/03/05.")
     try:
-        return date(int(year), int(month), int(day))
+        wanted = date(int(year), int(month), int(day))
     except ValueError:
         raise Http404("There is no such date.") from None
+    # The calendar's first and last days have no neighbour to link to, and their span in
+    # the edition's zone does not fit in a datetime: arithmetic on them overflows (a 500).
+    if not date.min < wanted < date.max:
+        raise Http404("There is no such date.")
+    return wanted
 
 
 def day(request: HttpRequest, edition: str, year: str, month: str, day: str) -> HttpResponse:

@@ -25,6 +25,7 @@ STATIC_MAX_AGE_SECONDS = 86_400
 # Python threads per HTTP worker process. Django views here are short and mostly
 # CPU-bound; more threads only add GIL contention (see bench/pages.sh and docs/serving.md).
 DEFAULT_THREADS = 8
+FALSE = {"", "0", "false", "no", "off"}
 # How long a stopping server waits for in-flight requests before killing a worker process.
 GRACEFUL_STOP_SECONDS = 20
 
@@ -138,7 +139,7 @@ class Command(BaseCommand):
         task_note = "without the task worker" if options["no_worker"] else "with the task worker"
         self.stdout.write(
             f"Dateline is serving {public_url(options['host'], port)} "
-            f"(granian, {workers} worker(s) × {options['threads']} threads, {task_note}). "
+            f"(granian, {workers} worker(s) x {options['threads']} threads, {task_note}). "
             "Press Ctrl-C to stop."
         )
         self.stdout.flush()
@@ -148,13 +149,24 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot listen on {options['host']}:{port}: {error}") from error
 
     def _force_debug_off(self) -> None:
-        """Serve never shows Django's debug pages, whatever DATELINE_DEBUG says."""
-        if settings.DEBUG:
-            self.stderr.write(
-                "DATELINE_DEBUG is on, but `dateline serve` always runs with DEBUG off; "
-                "use `dateline runserver` to develop."
-            )
-            settings.DEBUG = False
-        # The task worker and any spawned HTTP worker read the environment afresh.
+        """Serve never shows Django's debug pages, whatever DATELINE_DEBUG says.
+
+        Settings derive more than DEBUG from it (hashed static names, for one), so when
+        started from the command line we start again with it off rather than patch
+        ``settings.DEBUG`` alone; the patch is the fallback when DEBUG comes from elsewhere.
+        """
+        asked_by_environment = os.environ.get("DATELINE_DEBUG", "false").lower() not in FALSE
+        # The task worker (and any HTTP worker spawned rather than forked) reads it afresh.
         os.environ["DATELINE_DEBUG"] = "false"
-        sys.stdout.flush()
+        if not settings.DEBUG:
+            return
+        self.stderr.write(
+            "DATELINE_DEBUG is on, but `dateline serve` always runs with DEBUG off; "
+            "use `dateline runserver` to develop."
+        )
+        if asked_by_environment and sys.argv[1:2] == ["serve"]:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            # Our own interpreter and arguments, unchanged: nothing untrusted reaches exec.
+            os.execv(sys.executable, [sys.executable, "-m", "dateline.cli", *sys.argv[1:]])  # noqa: S606
+        settings.DEBUG = False

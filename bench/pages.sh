@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Reader pages under load: `dateline serve` (granian) against nginx serving the same article
+# as a static file, and gunicorn serving the same Django app, all measured in one run.
+#
+#   bench/pages.sh [--quick] [--articles N] [--data-dir DIR]
+#
+#   --quick        3 s per measurement instead of 10 s (about 30 s of load in all)
+#   --articles N   demo stories to generate (default 10000)
+#   --data-dir DIR measure an existing, migrated data folder instead of a fresh demo one
+#
+# Everything listens on 127.0.0.1 only, on free ports; every server is started here, in its
+# own process group, and stopped by its PID when the script ends (even on Ctrl-C). Nothing is
+# installed at run time except wrk and nginx through apt-get, and only when they are missing
+# and we are root. Results are printed and saved under bench/results/ (not committed).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BIN=$ROOT/.venv/bin
+NGINX=/usr/sbin/nginx
+
+DURATION=10s
+WARMUP=2s
+CONNECTIONS=32
+WRK_THREADS=2
+ARTICLES=10000
+DATA_DIR=""
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) DURATION=3s; WARMUP=1s ;;
+    --articles) ARTICLES=${2:?--articles needs a number}; shift ;;
+    --data-dir) DATA_DIR=${2:?--data-dir needs a folder}; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { echo "bench/pages.sh: $*" >&2; exit 1; }
+
+# --- Tools ---------------------------------------------------------------------------------
+[ -x "$BIN/dateline" ] || die "no $BIN/dateline: run \`make install\` first."
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+[ -x "$NGINX" ] || missing+=(nginx-light)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing ${missing[*]} with apt-get"
+    # RUNLEVEL=1 keeps Debian's maintainer scripts from starting a system nginx on port 80.
+    apt-get update -qq
+    RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    die "missing ${missing[*]}: install them (apt-get install ${missing[*]}) and run again."
+  fi
+fi
+
+# --- Scratch space and cleanup -------------------------------------------------------------
+TMP=$(mktemp -d /tmp/dateline-bench.XXXXXX)
+chmod 755 "$TMP"  # nginx's worker processes run as nobody and must read the saved page
+GROUPS_STARTED=()
+
+stop_group() {  # SIGTERM to the process group we started, SIGKILL after 15 s
+  local pid=$1
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local pid
+  for pid in "${GROUPS_STARTED[@]}"; do stop_group "$pid"; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_group() {  # start_group NAME COMMAND...: runs it in its own process group, logs to TMP
+  local name=$1; shift
+  setsid "$@" >"$TMP/$name.log" 2>&1 &
+  STARTED_PID=$!
+  GROUPS_STARTED+=("$STARTED_PID")
+}
+
+free_port() {
+  "$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+wait_until_up() {  # wait_until_up NAME PID URL: up to 60 s
+  local name=$1 pid=$2 url=$3
+  for _ in $(seq 120); do
+    kill -0 "$pid" 2>/dev/null || { cat "$TMP/$name.log" >&2; die "$name exited during start-up."; }
+    curl -s -o /dev/null "$url" && return 0
+    sleep 0.5
+  done
+  cat "$TMP/$name.log" >&2
+  die "$name did not answer $url within 60 s."
+}
+
+wait_until_idle() {  # wait_until_idle BASE_URL: until queued requests have drained (max 60 s)
+  local base=$1 took
+  for _ in $(seq 120); do
+    took=$(curl -s -o /dev/null -w '%{time_total}' "$base/robots.txt" || echo 9)
+    awk -v t="$took" 'BEGIN { exit !(t < 0.1) }' && return 0
+    sleep 0.5
+  done
+  say "warning: $base still busy after 60 s; the next figure may be low"
+}
+
+ROWS=$TMP/rows.tsv
+: >"$ROWS"
+measure() {  # measure LABEL SERVER BASE_URL PATH
+  local label=$1 server=$2 base=$3 path=$4 out
+  out=$TMP/wrk-$(wc -l <"$ROWS").txt
+  say "wrk $label on $server: $base$path"
+  # A Python server keeps working through requests wrk gave up on; each figure starts idle.
+  wait_until_idle "$base"
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$base$path" >/dev/null
+  wait_until_idle "$base"
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$base$path" >"$out"
+  printf '%s\t%s\t%s\n' "$label" "$server" "$out" >>"$ROWS"
+}
+skipped() { printf '%s\t%s\t%s\n' "$1" "$2" "$TMP/not-measured" >>"$ROWS"; }
+
+# --- Data ----------------------------------------------------------------------------------
+# The embedded default (SQLite in the data folder), never a DATABASE_URL from the caller's shell.
+unset DATABASE_URL
+export DATELINE_DEBUG=false
+if [ -n "$DATA_DIR" ]; then
+  export DATELINE_DATA_DIR=$DATA_DIR
+  say "Using the existing data folder $DATA_DIR"
+else
+  export DATELINE_DATA_DIR=$TMP/data
+  say "Creating a demo site with $ARTICLES articles in $DATELINE_DATA_DIR"
+  "$BIN/dateline" migrate --noinput -v 0
+  "$BIN/dateline" demo --articles "$ARTICLES"
+fi
+mapfile -t PAGES < <("$BIN/python" bench/pick_pages.py)
+[ ${#PAGES[@]} -eq 3 ] || die "could not pick the pages to measure."
+ARTICLE=${PAGES[0]} HOME_PAGE=${PAGES[1]} SECTION=${PAGES[2]}
+STATIC_FILE=/static/admin/css/base.css
+CPUS=$(nproc)
+
+# --- dateline serve (granian) --------------------------------------------------------------
+SERVE_PORT=$(free_port)
+say "Starting dateline serve on 127.0.0.1:$SERVE_PORT"
+start_group serve "$BIN/dateline" serve --host 127.0.0.1 --port "$SERVE_PORT"
+SERVE_PID=$STARTED_PID
+SERVE=http://127.0.0.1:$SERVE_PORT
+wait_until_up serve "$SERVE_PID" "$SERVE/robots.txt"
+SERVE_SHAPE=$(grep -o '[0-9]* worker(s) x [0-9]* threads' "$TMP/serve.log" | head -1 || true)
+
+# --- nginx with the same article as a static file ------------------------------------------
+mkdir -p "$TMP/nginx/www" "$TMP/nginx/temp"
+chmod -R 755 "$TMP/nginx"
+curl -sf "$SERVE$ARTICLE" -o "$TMP/nginx/www/article.html" \
+  || die "the article $ARTICLE did not answer 200 from dateline serve."
+chmod 644 "$TMP/nginx/www/article.html"
+NGINX_PORT=$(free_port)
+cat >"$TMP/nginx/nginx.conf" <<EOF
+daemon off;
+worker_processes $CPUS;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $TMP/nginx/temp/body;
+    proxy_temp_path $TMP/nginx/temp/proxy;
+    fastcgi_temp_path $TMP/nginx/temp/fastcgi;
+    uwsgi_temp_path $TMP/nginx/temp/uwsgi;
+    scgi_temp_path $TMP/nginx/temp/scgi;
+    types { text/html html; }
+    sendfile on;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $TMP/nginx/www;
+    }
+}
+EOF
+say "Starting nginx on 127.0.0.1:$NGINX_PORT"
+start_group nginx "$NGINX" -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf"
+wait_until_up nginx "$STARTED_PID" "http://127.0.0.1:$NGINX_PORT/article.html"
+
+# --- Measurements --------------------------------------------------------------------------
+measure "article (static HTML)" nginx "http://127.0.0.1:$NGINX_PORT" /article.html
+measure "article" granian "$SERVE" "$ARTICLE"
+measure "section front" granian "$SERVE" "$SECTION"
+measure "home" granian "$SERVE" "$HOME_PAGE"
+measure "static file" granian "$SERVE" "$STATIC_FILE"
+stop_group "$SERVE_PID"
+
+# --- The alternative: gunicorn serving the same WSGI app -----------------------------------
+if [ -x "$BIN/gunicorn" ]; then
+  for shape in "sync $((2 * CPUS + 1)) 1" "gthread $CPUS 8"; do
+    read -r kind workers threads <<<"$shape"
+    port=$(free_port)
+    say "Starting gunicorn ($kind, $workers workers x $threads threads) on 127.0.0.1:$port"
+    start_group "gunicorn-$kind" "$BIN/gunicorn" dateline.wsgi:application \
+      --bind "127.0.0.1:$port" --worker-class "$kind" --workers "$workers" --threads "$threads" \
+      --log-level warning
+    pid=$STARTED_PID
+    wait_until_up "gunicorn-$kind" "$pid" "http://127.0.0.1:$port/robots.txt"
+    measure "article" "gunicorn $kind ${workers}x${threads}" "http://127.0.0.1:$port" "$ARTICLE"
+    stop_group "$pid"
+  done
+else
+  say "gunicorn is not installed (pip install -e '.[test]'); skipping the comparison"
+  skipped "article" "gunicorn"
+fi
+
+# --- Report --------------------------------------------------------------------------------
+mkdir -p bench/results
+REPORT=bench/results/pages-$(date -u +%Y%m%dT%H%M%SZ).md
+{
+  echo "Dateline reader pages, $(date -u '+%Y-%m-%d %H:%M UTC'), $CPUS CPU(s), SQLite"
+  echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up)"
+  echo "granian: dateline serve, ${SERVE_SHAPE:-defaults}; nginx: $CPUS worker processes"
+  echo "article $ARTICLE · home $HOME_PAGE · section $SECTION · static $STATIC_FILE"
+  echo
+  "$BIN/python" bench/wrk_report.py "$ROWS"
+} | tee "$REPORT"
+echo >&2
+say "Saved to $REPORT"
