@@ -113,18 +113,21 @@ wait_until_idle() {  # wait_until_idle BASE_URL: until queued requests have drai
 
 ROWS=$TMP/rows.tsv
 : >"$ROWS"
-measure() {  # measure LABEL SERVER BASE_URL PATH
-  local label=$1 server=$2 base=$3 path=$4 out
+measure() {  # measure LABEL SERVER PGID BASE_URL PATH
+  local label=$1 server=$2 pgid=$3 base=$4 path=$5 out before after
   out=$TMP/wrk-$(wc -l <"$ROWS").txt
   say "wrk $label on $server: $base$path"
   # A Python server keeps working through requests wrk gave up on; each figure starts idle.
   wait_until_idle "$base"
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$base$path" >/dev/null
   wait_until_idle "$base"
+  before=$("$BIN/python" bench/cpu_seconds.py "$pgid")
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$base$path" >"$out"
-  printf '%s\t%s\t%s\n' "$label" "$server" "$out" >>"$ROWS"
+  after=$("$BIN/python" bench/cpu_seconds.py "$pgid")
+  printf '%s\t%s\t%s\t%s\n' "$label" "$server" "$out" \
+    "$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.2f", a - b }')" >>"$ROWS"
 }
-skipped() { printf '%s\t%s\t%s\n' "$1" "$2" "$TMP/not-measured" >>"$ROWS"; }
+skipped() { printf '%s\t%s\t%s\t0\n' "$1" "$2" "$TMP/not-measured" >>"$ROWS"; }
 
 # --- Data ----------------------------------------------------------------------------------
 # The embedded default (SQLite in the data folder), never a DATABASE_URL from the caller's shell.
@@ -184,17 +187,26 @@ http {
 EOF
 say "Starting nginx on 127.0.0.1:$NGINX_PORT"
 start_group nginx "$NGINX" -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf"
-wait_until_up nginx "$STARTED_PID" "http://127.0.0.1:$NGINX_PORT/article.html"
+NGINX_PID=$STARTED_PID
+wait_until_up nginx "$NGINX_PID" "http://127.0.0.1:$NGINX_PORT/article.html"
 
 # --- Measurements --------------------------------------------------------------------------
-measure "article (static HTML)" nginx "http://127.0.0.1:$NGINX_PORT" /article.html
-measure "article" granian "$SERVE" "$ARTICLE"
-measure "section front" granian "$SERVE" "$SECTION"
-measure "home" granian "$SERVE" "$HOME_PAGE"
-measure "static file" granian "$SERVE" "$STATIC_FILE"
+measure "article (static HTML)" nginx "$NGINX_PID" "http://127.0.0.1:$NGINX_PORT" /article.html
+measure "article" granian "$SERVE_PID" "$SERVE" "$ARTICLE"
+measure "section front" granian "$SERVE_PID" "$SERVE" "$SECTION"
+measure "home" granian "$SERVE_PID" "$SERVE" "$HOME_PAGE"
+measure "static file" granian "$SERVE_PID" "$SERVE" "$STATIC_FILE"
 stop_group "$SERVE_PID"
 
-# --- The alternative: gunicorn serving the same WSGI app -----------------------------------
+# --- Alternatives: granian with one thread per process, gunicorn -----------------------------
+port=$(free_port)
+say "Starting dateline serve --threads 1 on 127.0.0.1:$port"
+start_group serve-1-thread "$BIN/dateline" serve --host 127.0.0.1 --port "$port" --threads 1 --no-worker
+pid=$STARTED_PID
+wait_until_up serve-1-thread "$pid" "http://127.0.0.1:$port/robots.txt"
+measure "article" "granian ${CPUS}x1" "$pid" "http://127.0.0.1:$port" "$ARTICLE"
+stop_group "$pid"
+
 if [ -x "$BIN/gunicorn" ]; then
   for shape in "sync $((2 * CPUS + 1)) 1" "gthread $CPUS 8"; do
     read -r kind workers threads <<<"$shape"
@@ -205,7 +217,7 @@ if [ -x "$BIN/gunicorn" ]; then
       --log-level warning
     pid=$STARTED_PID
     wait_until_up "gunicorn-$kind" "$pid" "http://127.0.0.1:$port/robots.txt"
-    measure "article" "gunicorn $kind ${workers}x${threads}" "http://127.0.0.1:$port" "$ARTICLE"
+    measure "article" "gunicorn $kind ${workers}x${threads}" "$pid" "http://127.0.0.1:$port" "$ARTICLE"
     stop_group "$pid"
   done
 else

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 PUBLISHED_AT = datetime(2014, 3, 5, 5, 30, tzinfo=UTC)  # 09:30 in Baku (GMT+4)
 LETTER = (
     "<p>The minister wrote: “We thank our partners.”</p>"
-    "<blockquote><p>‘Dear colleagues, it’s an honour’ — the letter began.</p></blockquote>"
+    "<blockquote><p>‘Dear colleagues, it’s an honour’ — the letter began.</p></blockquote>"  # noqa: RUF001 (typographic quotes are the point)
     '<p>Read the <a href="https://example.org/letter">full letter</a>.</p>'
 )
 
@@ -148,7 +148,7 @@ def test_the_body_keeps_its_quotes_block_quotes_and_links_faithfully(client, sto
     html = page_of(client, story)
     assert "<p>The minister wrote: “We thank our partners.”</p>" in html
     assert (
-        "<blockquote><p>‘Dear colleagues, it’s an honour’ — the letter began.</p></blockquote>"
+        "<blockquote><p>‘Dear colleagues, it’s an honour’ — the letter began.</p></blockquote>"  # noqa: RUF001
         in html
     )
     assert '<a href="https://example.org/letter" rel="noopener noreferrer">full letter</a>' in html

@@ -47,7 +47,9 @@ XSS_PAYLOADS = {
         '<form action="https://evil.example/"><input name="q"><button>Go</button></form>'
     ),
     "mXSS through noscript": '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-    "mXSS through math and style": "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "mXSS through math and style": (
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>"
+    ),
     "details ontoggle": "<details open ontoggle=alert(1)>",
     "body onload": "<body onload=alert(1)>",
     "input onfocus": "<input autofocus onfocus=alert(1)>",

@@ -10,6 +10,12 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    # The login itself is under test, not the strength of the hash: spare a second per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def story(db):
     politics = factories.section(factories.edition("en"), name="Politics")

@@ -17,7 +17,7 @@ PUBLISHED_AT = datetime(2014, 3, 5, 5, 30, tzinfo=UTC)  # 09:30 in Baku
 PRINTED_AT = datetime(2014, 3, 6, 7, 45, tzinfo=UTC)  # 11:45 in Baku, the next day
 BODY = (
     "<p>The minister wrote: “We thank our partners.”</p>"
-    "<blockquote><p>‘Dear colleagues, it’s an honour.’</p></blockquote>"
+    "<blockquote><p>‘Dear colleagues, it’s an honour.’</p></blockquote>"  # noqa: RUF001 (typographic quotes)
     '<p>See <a href="https://example.org/letter">the letter</a>.</p>'
 )
 

@@ -58,14 +58,14 @@ def ensure_demo_editor(data_dir: Path | None = None) -> tuple[AbstractBaseUser, 
     """The demo editor account, created on first use, and what we know of its login."""
     path = password_file(data_dir)
     stored = _read_password(path)
-    user = get_user_model()._default_manager.filter(username=USERNAME).first()
-    if user is None:
+    existing = get_user_model()._default_manager.filter(username=USERNAME).first()
+    if existing is None:
         # A stored password outlives a database reset, so the printed login stays the same.
         password = stored or secrets.token_urlsafe(12)
         if stored is None:
             _write_password(path, password)
         user = roles.create_editor(USERNAME, password=password, email="editor@example.org")
         return user, DemoLogin(USERNAME, password, created=True)
-    user.groups.add(roles.editors_group())  # type: ignore[attr-defined]
-    known = stored if stored is not None and user.check_password(stored) else None
-    return user, DemoLogin(USERNAME, known, created=False)
+    existing.groups.add(roles.editors_group())
+    known = stored if stored is not None and existing.check_password(stored) else None
+    return existing, DemoLogin(USERNAME, known, created=False)

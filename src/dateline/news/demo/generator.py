@@ -33,7 +33,7 @@ from dateline.news.demo.content import STORIES
 from dateline.news.demo.story import StoryTemplate
 from dateline.news.demo.structure import Newsroom, ensure_newsroom
 from dateline.news.demo.vocabulary import Pools, story_contexts
-from dateline.news.models import Article, ArticleAuthor, Genre, Source, Status, Tag
+from dateline.news.models import Article, ArticleAuthor, Author, Genre, Source, Status, Tag
 
 # A story short of translations (when N is not a multiple of three) keeps these first.
 LANGUAGE_ORDER = ("en", "az", "ru")
@@ -61,7 +61,7 @@ class DemoReport:
 @dataclass
 class _Story:
     articles: list[Article]
-    authors: list
+    authors: list[Author]
     tags: list[Tag]
 
 

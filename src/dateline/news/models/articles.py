@@ -10,6 +10,7 @@ import uuid
 from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -148,6 +149,13 @@ class Article(models.Model):
             ),
             models.Index(fields=["status", "published_at"], name="article_status_time"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_group", "edition"],
+                name="one_translation_per_edition",
+                violation_error_message="This story already has a version in that edition.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.headline
@@ -159,6 +167,12 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("website:article", kwargs=self.url_kwargs())
+
+    def clean(self) -> None:
+        if self.section_id and self.edition_id and self.section.edition_id != self.edition_id:
+            raise ValidationError(
+                {"section": "This section belongs to another edition; pick one of this edition's."}
+            )
 
     def url_kwargs(self) -> dict[str, str | int]:
         return {"edition": self.edition.code, "pk": self.pk, "slug": self.slug}

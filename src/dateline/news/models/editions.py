@@ -55,6 +55,14 @@ class Edition(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=models.Q(is_default=True),
+                name="one_default_edition",
+                violation_error_message="Another edition is already the default.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

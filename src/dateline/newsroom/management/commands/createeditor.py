@@ -16,7 +16,7 @@ class Command(BaseCommand):
     help = "Creates a newsroom account for an editor (staff, in the Editors group)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("username")
+        parser.add_argument("username", help="The login name of the new account.")
         parser.add_argument("--email", default="", help="The editor's e-mail address.")
         parser.add_argument(
             "--chief",
