@@ -208,7 +208,8 @@ measure "article" "granian ${CPUS}x1" "$pid" "http://127.0.0.1:$port" "$ARTICLE"
 stop_group "$pid"
 
 if [ -x "$BIN/gunicorn" ]; then
-  for shape in "sync $((2 * CPUS + 1)) 1" "gthread $CPUS 8"; do
+  GTHREADS=$(( 2 * CPUS + 1 > 8 ? 8 : 2 * CPUS + 1 ))  # as dateline serve picks its threads
+  for shape in "sync $((2 * CPUS + 1)) 1" "gthread $CPUS $GTHREADS"; do
     read -r kind workers threads <<<"$shape"
     port=$(free_port)
     say "Starting gunicorn ($kind, $workers workers x $threads threads) on 127.0.0.1:$port"

@@ -276,3 +276,24 @@ def test_serve_refuses_an_unmigrated_database(tmp_path):
 
     assert done.returncode != 0
     assert "dateline migrate" in done.stderr
+
+
+def test_serve_names_a_busy_port_and_starts_no_worker(tmp_path):
+    data_dir = migrated_site(tmp_path / "data", with_edition=False)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        done = subprocess.run(
+            dateline("serve", "--port", str(port)),
+            env=site_env(data_dir, RUST_BACKTRACE="0"),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    assert done.returncode != 0
+    assert f"Cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "Started the task worker" not in done.stdout + done.stderr

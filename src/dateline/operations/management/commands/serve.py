@@ -8,6 +8,7 @@ is always off here: ``runserver`` is the development server. See docs/serving.md
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -22,9 +23,10 @@ from dateline.operations.task_worker import TaskWorkerSupervisor, worker_command
 # a day rather than a year because media shares the setting, and a photo taken down for
 # legal reasons should leave browser caches within a day.
 STATIC_MAX_AGE_SECONDS = 86_400
-# Python threads per HTTP worker process. Django views here are short and mostly
-# CPU-bound; more threads only add GIL contention (see bench/pages.sh and docs/serving.md).
-DEFAULT_THREADS = 8
+# Python threads per HTTP worker process. Our views are CPU-bound on SQLite, so threads add
+# no throughput (the GIL); a few let a quick page overtake a slow one and cover database
+# waits on PostgreSQL. Capped by granian's own guideline of 2 x CPUs + 1 (docs/serving.md).
+MAX_DEFAULT_THREADS = 8
 FALSE = {"", "0", "false", "no", "off"}
 # How long a stopping server waits for in-flight requests before killing a worker process.
 GRACEFUL_STOP_SECONDS = 20
@@ -47,11 +49,33 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def default_threads() -> int:
+    return min(MAX_DEFAULT_THREADS, 2 * (os.cpu_count() or 1) + 1)
+
+
 def pending_migrations(alias: str = DEFAULT_DB_ALIAS) -> list[str]:
     """Names of migrations the database still lacks, such as ``["news.0002_tags"]``."""
     executor = MigrationExecutor(connections[alias])
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
+def local_file_mounts() -> tuple[list[str], list[Path]]:
+    """URL prefixes and folders granian serves itself: static and media, when they are local.
+
+    A STATIC_URL or MEDIA_URL on another host (a CDN, S3) is left to that host.
+    """
+    routes: list[str] = []
+    mounts: list[Path] = []
+    for url, root in (
+        (settings.STATIC_URL, settings.STATIC_ROOT),
+        (settings.MEDIA_URL, settings.MEDIA_ROOT),
+    ):
+        if url and root and str(url).startswith("/"):
+            Path(root).mkdir(parents=True, exist_ok=True)
+            routes.append(str(url).rstrip("/"))
+            mounts.append(Path(root))
+    return routes, mounts
 
 
 def public_url(host: str, port: int) -> str:
@@ -81,8 +105,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads",
             type=int,
-            default=DEFAULT_THREADS,
-            help=f"Python threads per worker process (default: {DEFAULT_THREADS}).",
+            default=None,
+            help="Python threads per worker process (default: 2 x CPUs + 1, at most 8).",
         )
         parser.add_argument(
             "--no-worker",
@@ -99,7 +123,8 @@ class Command(BaseCommand):
 
         port = options["port"] if options["port"] is not None else default_port()
         workers = options["workers"] or default_workers()
-        if workers < 1 or options["threads"] < 1:
+        threads = options["threads"] or default_threads()
+        if workers < 1 or threads < 1:
             raise CommandError("--workers and --threads must be at least 1.")
         self._force_debug_off()
 
@@ -111,41 +136,47 @@ class Command(BaseCommand):
                 "Run `dateline migrate`, then start the server again."
             )
         call_command("collectstatic", interactive=False, verbosity=0)
-        for folder in (settings.STATIC_ROOT, settings.MEDIA_ROOT):
-            os.makedirs(folder, exist_ok=True)
-        # Worker processes are forked from this one: they must not share its connection.
+        # Connections must not cross into the forked worker processes.
         connections.close_all()
 
+        routes, mounts = local_file_mounts()
         server = Granian(
             "dateline.wsgi:application",
             address=options["host"],
             port=port,
             interface=Interfaces.WSGI,
+            websockets=False,  # WSGI has none; saying so spares a line in the log
             workers=workers,
-            blocking_threads=options["threads"],
+            blocking_threads=threads,
             log_access=options["access_log"],
-            static_path_route=[settings.STATIC_URL.rstrip("/"), settings.MEDIA_URL.rstrip("/")],
-            static_path_mount=[settings.STATIC_ROOT, settings.MEDIA_ROOT],
+            static_path_route=routes,
+            static_path_mount=mounts,
             static_path_expires=STATIC_MAX_AGE_SECONDS,
             workers_kill_timeout=GRACEFUL_STOP_SECONDS,
         )
+        task_note = "without the task worker" if options["no_worker"] else "with the task worker"
+
+        def announce() -> None:  # runs once the socket is bound, so the URL is true
+            self.stdout.write(
+                f"Dateline is serving {public_url(options['host'], port)} "
+                f"(granian, {workers} worker(s) x {threads} threads, {task_note}). "
+                "Press Ctrl-C to stop."
+            )
+            self.stdout.flush()
+
+        server.on_startup(announce)
         if not options["no_worker"]:
             supervisor = TaskWorkerSupervisor(worker_command())
             # Started once the socket is bound (so a busy port leaves no orphan worker)
             # and stopped after the HTTP workers have finished their requests.
             server.on_startup(supervisor.start)
             server.on_shutdown(supervisor.stop)
-
-        task_note = "without the task worker" if options["no_worker"] else "with the task worker"
-        self.stdout.write(
-            f"Dateline is serving {public_url(options['host'], port)} "
-            f"(granian, {workers} worker(s) x {options['threads']} threads, {task_note}). "
-            "Press Ctrl-C to stop."
-        )
-        self.stdout.flush()
         try:
             server.serve()
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
+            # granian reports a failed bind as RuntimeError("Address already in use (os error 98)").
+            if isinstance(error, RuntimeError) and "os error" not in str(error):
+                raise
             raise CommandError(f"Cannot listen on {options['host']}:{port}: {error}") from error
 
     def _force_debug_off(self) -> None:
@@ -155,7 +186,7 @@ class Command(BaseCommand):
         started from the command line we start again with it off rather than patch
         ``settings.DEBUG`` alone; the patch is the fallback when DEBUG comes from elsewhere.
         """
-        asked_by_environment = os.environ.get("DATELINE_DEBUG", "false").lower() not in FALSE
+        asked_by_environment = os.environ.get("DATELINE_DEBUG", "").strip().lower() not in FALSE
         # The task worker (and any HTTP worker spawned rather than forked) reads it afresh.
         os.environ["DATELINE_DEBUG"] = "false"
         if not settings.DEBUG:
