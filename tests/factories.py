@@ -13,8 +13,12 @@ _counter = itertools.count(1)
 
 
 def edition(code: str = "en", **fields) -> Edition:
-    defaults = {"name": {"en": "English", "az": "Azərbaycanca", "ru": "Русский"}.get(code, code),
-                "language": code, "time_zone": "Asia/Baku", "is_default": code == "en"}
+    defaults = {
+        "name": {"en": "English", "az": "Azərbaycanca", "ru": "Русский"}.get(code, code),
+        "language": code,
+        "time_zone": "Asia/Baku",
+        "is_default": code == "en",
+    }
     defaults.update(fields)
     obj, _ = Edition.objects.get_or_create(code=code, defaults=defaults)
     return obj
@@ -62,7 +66,9 @@ def article(
         headline=headline,
         slug=fields.pop("slug", f"story-{n}"),
         lead=fields.pop("lead", "A short lead that sums up the story."),
-        body=fields.pop("body", "<p>First paragraph.</p><blockquote><p>“A quote.”</p></blockquote>"),
+        body=fields.pop(
+            "body", "<p>First paragraph.</p><blockquote><p>“A quote.”</p></blockquote>"
+        ),
         **fields,
     )
     for position, person in enumerate(authors or []):
@@ -72,9 +78,15 @@ def article(
     return story
 
 
-def editor(username: str = "editor", password: str = "correct horse battery"):
-    user = get_user_model().objects.create_user(username, password=password, is_staff=True, is_superuser=True)
-    return user
+def editor(username: str = "editor", password: str = "correct horse battery", chief: bool = False):
+    """An editor persona with exactly the Editors group's rights (not a superuser)."""
+    from dateline.newsroom.roles import create_editor
+
+    return create_editor(username, password=password, chief=chief)
+
+
+def administrator(username: str = "admin", password: str = "correct horse battery"):
+    return get_user_model().objects.create_superuser(username, password=password)
 
 
 # --- Reader-site suite: time, hidden stories, translations and volume ---------------------

@@ -63,12 +63,13 @@ def head_of(html: str) -> str:
 
 
 def test_the_masthead_names_the_site_and_links_the_section(client, story, settings):
+    settings.DATELINE_SITE_NAME = "TODAY.AZ"
     html = page_of(client, story)
+    assert "TODAY.AZ / Politics" in text_of(html)
     assert (
-        '<p class="article__masthead"><span class="article__site">Dateline Daily</span> / '
+        '<p class="article__masthead"><span class="article__site">TODAY.AZ</span> / '
         '<a href="/en/politics/">Politics</a></p>'
     ) in html
-    assert settings.DATELINE_SITE_NAME == "Dateline Daily"
 
 
 def test_the_headline_is_the_page_heading(client, story):

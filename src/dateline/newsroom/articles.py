@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from dateline.news import publishing
 from dateline.news.models import Article, ArticleAuthor, Status
 
+
 class BylineInline(admin.TabularInline):
     model = ArticleAuthor
     extra = 1

@@ -19,8 +19,10 @@ CHIEF_EDITORS = "Chief editors"
 # Model name → actions, for the ``news`` app. Editors write and file stories; removing
 # stories, sections, bylines and sources is left to chief editors, except for tags,
 # which editors tidy up themselves.
+# Article actions include the custom "publish" (publish, schedule, unpublish) and "preview".
+# Every editor publishes; a reporter role without "publish" would be a group of its own.
 EDITOR_PERMISSIONS: Mapping[str, Sequence[str]] = {
-    "article": ("add", "change", "view"),
+    "article": ("add", "change", "view", "publish", "preview"),
     "articleauthor": ("add", "change", "view"),
     "section": ("add", "change", "view"),
     "author": ("add", "change", "view"),
@@ -31,7 +33,7 @@ EDITOR_PERMISSIONS: Mapping[str, Sequence[str]] = {
 
 CHIEF_EDITOR_PERMISSIONS: Mapping[str, Sequence[str]] = {
     **EDITOR_PERMISSIONS,
-    "article": ("add", "change", "view", "delete"),
+    "article": ("add", "change", "view", "delete", "publish", "preview"),
     "articleauthor": ("add", "change", "view", "delete"),
     "section": ("add", "change", "view", "delete"),
     "author": ("add", "change", "view", "delete"),

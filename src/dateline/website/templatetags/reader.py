@@ -4,6 +4,8 @@ from django import template
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
+from dateline.lib.sanitize import clean_body_html
+
 register = template.Library()
 
 
@@ -18,6 +20,6 @@ def absolute_url(context, path: str) -> str:
 
 
 @register.filter
-def trusted_body(html: str) -> SafeString:
+def clean_body(html: str) -> SafeString:
     """Marks article HTML safe: it was cleaned by nh3 when the article was saved."""
     return mark_safe(html)

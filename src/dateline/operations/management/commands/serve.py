@@ -153,6 +153,9 @@ class Command(BaseCommand):
             static_path_mount=mounts,
             static_path_expires=STATIC_MAX_AGE_SECONDS,
             workers_kill_timeout=GRACEFUL_STOP_SECONDS,
+            # A worker killed by the OOM killer or a crash in C code comes back by itself
+            # (granian gives up on a crash loop: two failures within 5.5 s).
+            respawn_failed_workers=True,
         )
         task_note = "without the task worker" if options["no_worker"] else "with the task worker"
 
