@@ -266,3 +266,15 @@ def test_cleaned_output_never_contains_a_script_tag(text):
     cleaned = clean_body_html(text)
     assert "<script" not in cleaned.lower()
     assert executable_markup(cleaned) == []  # "javascript:" may remain as harmless text
+
+
+@pytest.mark.django_db
+def test_a_body_written_around_save_is_still_cleaned_on_the_page(client):
+    """QuerySet.update() skips Article.save(); the page cleans the body on the way out too."""
+    story = factories.article()
+    Article.objects.filter(pk=story.pk).update(body="<p>Hi</p><script>alert(1)</script>")
+
+    page = client.get(story.get_absolute_url()).content.decode()
+
+    assert "<p>Hi</p>" in page
+    assert "alert(1)" not in page
