@@ -164,3 +164,19 @@ def test_the_newsroom_login_page_is_never_stored_either(client, story):
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert_security_headers(response, "/newsroom/login/")
+
+
+def test_the_error_page_still_renders_when_its_template_cannot(client, monkeypatch):
+    """A 404 whose designed template fails (say, static files were never collected) still
+    answers 404 with a plain page instead of a 500 traceback."""
+    from django.template import loader
+
+    def broken(name, *args, **kwargs):
+        raise ValueError("Missing staticfiles manifest entry")
+
+    monkeypatch.setattr(loader, "get_template", broken)
+
+    response = client.get("/en/no-such-section-at-all/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()

@@ -97,6 +97,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(DATA_DIR / "dateline.sqlite3"),
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue on
                 # busy_timeout instead of failing with "database is locked" mid-transaction.
@@ -107,6 +109,7 @@ else:
                     "PRAGMA synchronous=NORMAL;"
                     "PRAGMA foreign_keys=ON;"
                     "PRAGMA mmap_size=134217728;"
+                    "PRAGMA analysis_limit=400;"  # keeps ANALYZE (planner_statistics.py) fast
                 ),
             },
         }

@@ -7,3 +7,14 @@ class NewsConfig(AppConfig):
     name = "dateline.news"
     label = "news"
     verbose_name = "News"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_refresh_statistics, sender=self)
+
+
+def _refresh_statistics(using: str, **kwargs) -> None:
+    from dateline.lib.planner_statistics import refresh_planner_statistics
+
+    refresh_planner_statistics(using)

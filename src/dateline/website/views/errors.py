@@ -3,18 +3,24 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.utils.html import format_html
 
 
 def _render(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
-    template = loader.get_template("website/error.html")
-    body = template.render(
-        {
-            "status": status,
-            "title": title,
-            "message": message,
-            "site_name": settings.DATELINE_SITE_NAME,
-        }
-    )
+    context = {
+        "status": status,
+        "title": title,
+        "message": message,
+        "site_name": settings.DATELINE_SITE_NAME,
+    }
+    try:
+        body = loader.get_template("website/error.html").render(context)
+    except Exception:  # an error page must never fail in turn (missing static manifest, …)
+        body = format_html(
+            "<!doctype html><html lang=en><meta charset=utf-8><title>{title}</title>"
+            "<h1>{title}</h1><p>{message}</p><p><a href=/>{site_name}</a></p></html>",
+            **context,
+        )
     response = HttpResponse(body, status=status)
     if status >= 500:
         response["Retry-After"] = "30"

@@ -1,22 +1,24 @@
 """The home page (top stories, breaking banner, the lenta) and section fronts."""
 
 from collections import OrderedDict
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from dateline.lib.cursors import BadCursor, paginate_latest_first
-from dateline.news.models import Article
+from dateline.news.models import Article, Section
 from dateline.website.reading import NoEditionYet, cursor_param, open_edition, published_in
 from dateline.website.views.errors import bad_request_page
 
 LENTA_SIZE = 40
 TOP_STORIES = 5
 STORIES_PER_SECTION_BLOCK = 4
+BREAKING_LIFETIME = timedelta(hours=24)
+TOP_STORY_LIFETIME = timedelta(days=7)
 
 
 def group_by_day(articles: list[Article], edition) -> "OrderedDict[date, list[Article]]":
@@ -28,6 +30,26 @@ def group_by_day(articles: list[Article], edition) -> "OrderedDict[date, list[Ar
     return days
 
 
+def latest_by_section(
+    public: QuerySet[Article], sections: list[Section]
+) -> dict[int, list[Article]]:
+    """The latest few stories of each section, in one query.
+
+    One small ``IN (… LIMIT n)`` subquery per section, each walking that section's
+    newest-first index, so the cost follows the number of sections, never the archive.
+    """
+    if not sections:
+        return {}
+    wanted = Q()
+    for section in sections:
+        latest = public.filter(section=section).order_by("-published_at", "-pk").values("pk")
+        wanted |= Q(pk__in=Subquery(latest[:STORIES_PER_SECTION_BLOCK]))
+    by_section: dict[int, list[Article]] = {}
+    for article in public.filter(wanted).order_by("-published_at", "-pk"):
+        by_section.setdefault(article.section_id, []).append(article)
+    return by_section
+
+
 def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
     try:
         reading = open_edition(edition)
@@ -36,22 +58,22 @@ def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
             raise
         return render(request, "website/welcome.html", status=200)
     public = published_in(reading)
-    breaking = list(public.filter(is_breaking=True).order_by("-published_at", "-pk")[:1])
-    top = list(public.filter(is_top_story=True).order_by("-published_at", "-pk")[:TOP_STORIES])
+    now = timezone.now()
+    # A banner is for news that is still breaking, not for last month's.
+    breaking = list(
+        public.filter(is_breaking=True, published_at__gte=now - BREAKING_LIFETIME).order_by(
+            "-published_at", "-pk"
+        )[:1]
+    )
+    top = list(
+        public.filter(is_top_story=True, published_at__gte=now - TOP_STORY_LIFETIME).order_by(
+            "-published_at", "-pk"
+        )[:TOP_STORIES]
+    )
     lenta = list(public.order_by("-published_at", "-pk")[:LENTA_SIZE])
     if not top:
         top = [a for a in lenta if a.image][:TOP_STORIES] or lenta[:TOP_STORIES]
-    # The latest few stories of every section, in one query whatever the number of sections.
-    ranked = public.annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("section_id")],
-            order_by=[F("published_at").desc(), F("pk").desc()],
-        )
-    ).filter(rank__lte=STORIES_PER_SECTION_BLOCK)
-    by_section: dict[int, list[Article]] = {}
-    for article in ranked.order_by("section_id", "rank"):
-        by_section.setdefault(article.section_id, []).append(article)
+    by_section = latest_by_section(public, reading.sections)
     blocks = [(s, by_section[s.pk]) for s in reading.sections if s.pk in by_section]
     context = reading.context(
         breaking=breaking[0] if breaking else None,

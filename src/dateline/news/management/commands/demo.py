@@ -5,6 +5,7 @@ import secrets
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dateline.lib.environment import env_int
+from dateline.lib.planner_statistics import refresh_planner_statistics
 from dateline.news.demo.editor import ensure_demo_editor, password_file
 from dateline.news.demo.generator import generate
 from dateline.news.models import Article
@@ -52,6 +53,7 @@ class Command(BaseCommand):
                 created_by=user,
                 progress=self._progress if verbosity and articles >= 10_000 else None,
             )
+            refresh_planner_statistics()
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Added {report.published:,} published articles ({report.stories:,} stories), "

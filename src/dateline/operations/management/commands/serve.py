@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from dateline.lib.planner_statistics import refresh_planner_statistics
 from dateline.operations.task_worker import TaskWorkerSupervisor, worker_command
 
 # Static names carry a content hash and uploads are never overwritten, so caching is safe;
@@ -136,6 +137,7 @@ class Command(BaseCommand):
                 "Run `dateline migrate`, then start the server again."
             )
         call_command("collectstatic", interactive=False, verbosity=0)
+        refresh_planner_statistics()
         # Connections must not cross into the forked worker processes.
         connections.close_all()
 
