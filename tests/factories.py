@@ -20,7 +20,8 @@ def edition(code: str = "en", **fields) -> Edition:
         "is_default": code == "en",
     }
     defaults.update(fields)
-    obj, _ = Edition.objects.get_or_create(code=code, defaults=defaults)
+    # update_or_create: a fresh database already holds the install's first edition ("en").
+    obj, _ = Edition.objects.update_or_create(code=code, defaults=defaults)
     return obj
 
 

@@ -64,8 +64,8 @@ def migrated_site(data_dir: Path, *, with_edition: bool = True) -> Path:
         run_in_site(
             data_dir,
             "from dateline.news.models import Edition\n"
-            "Edition.objects.create(code='en', name='English', language='en',"
-            " time_zone='Asia/Baku', is_default=True)\n",
+            "Edition.objects.update_or_create(code='en', defaults=dict(name='English',"
+            " language='en', time_zone='Asia/Baku', is_default=True))\n",
         )
     return data_dir
 

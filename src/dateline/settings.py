@@ -234,6 +234,10 @@ DATELINE_CONTACT_EMAIL = env_str("DATELINE_CONTACT_EMAIL", "")
 DATELINE_SOCIAL_LINKS = [
     tuple(item.split("=", 1)) for item in env_list("DATELINE_SOCIAL_LINKS") if "=" in item
 ]
+# The edition a new install starts with (rename it or add more in the newsroom).
+DATELINE_FIRST_EDITION = env_str("DATELINE_FIRST_EDITION", "en")
+DATELINE_FIRST_EDITION_NAME = env_str("DATELINE_FIRST_EDITION_NAME", "English")
+DATELINE_FIRST_EDITION_TIME_ZONE = env_str("DATELINE_FIRST_EDITION_TIME_ZONE", TIME_ZONE)
 DATELINE_PUBLIC_URL = env_str("DATELINE_PUBLIC_URL").rstrip("/")
 DATELINE_PAGE_SIZE = env_int("DATELINE_PAGE_SIZE", 20)
 DATELINE_SERVER_WORKERS = env_int("DATELINE_SERVER_WORKERS", 0)  # 0: one per CPU core

@@ -11,10 +11,12 @@ class NewsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        post_migrate.connect(_refresh_statistics, sender=self)
+        post_migrate.connect(_after_migrate, sender=self)
 
 
-def _refresh_statistics(using: str, **kwargs) -> None:
+def _after_migrate(using: str, **kwargs) -> None:
     from dateline.lib.planner_statistics import refresh_planner_statistics
+    from dateline.news.first_edition import ensure_first_edition
 
+    ensure_first_edition(using)
     refresh_planner_statistics(using)

@@ -111,17 +111,25 @@ class Newsroom:
 def ensure_editions() -> dict[str, Edition]:
     editions = {}
     for code, name, position in EDITIONS:
-        editions[code], _ = Edition.objects.get_or_create(
+        demo_values = {
+            "name": name,
+            "language": code,
+            "time_zone": TIME_ZONE,
+            "date_format": DATE_FORMAT,
+            "position": position,
+        }
+        edition, created = Edition.objects.get_or_create(
             code=code,
             defaults={
-                "name": name,
-                "language": code,
-                "time_zone": TIME_ZONE,
-                "date_format": DATE_FORMAT,
+                **demo_values,
                 "is_default": code == "en" and not Edition.objects.filter(is_default=True).exists(),
-                "position": position,
             },
         )
+        if not created and not edition.sections.exists():
+            # The blank edition a fresh install starts with becomes the demo's own.
+            Edition.objects.filter(pk=edition.pk).update(**demo_values)
+            edition.refresh_from_db()
+        editions[code] = edition
     return editions
 
 
