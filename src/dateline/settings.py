@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "dateline.news",
     "dateline.website",
+    "dateline.limits",
+    "dateline.analytics",
     "dateline.distribution",
     "dateline.operations",
 ]
@@ -116,12 +118,25 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "dateline",
+# Redis, when configured, is shared by every process: counters, cached lists, later the page
+# cache. Without it each process keeps its own small in-memory cache; nothing that must be
+# exact across processes (rate limits, view counts) lives only in this cache.
+REDIS_URL = env_str("DATELINE_REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "dateline",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "dateline",
+        }
+    }
 
 # --- Background work: Django's tasks framework with a database-backed queue ----------------
 TASKS = {
@@ -239,6 +254,8 @@ DATELINE_FIRST_EDITION = env_str("DATELINE_FIRST_EDITION", "en")
 DATELINE_FIRST_EDITION_NAME = env_str("DATELINE_FIRST_EDITION_NAME", "English")
 DATELINE_FIRST_EDITION_TIME_ZONE = env_str("DATELINE_FIRST_EDITION_TIME_ZONE", TIME_ZONE)
 DATELINE_PUBLIC_URL = env_str("DATELINE_PUBLIC_URL").rstrip("/")
+# Proxies in front of Dateline whose X-Forwarded-For is believed (addresses or networks).
+DATELINE_TRUSTED_PROXIES = env_list("DATELINE_TRUSTED_PROXIES")
 DATELINE_PAGE_SIZE = env_int("DATELINE_PAGE_SIZE", 20)
 DATELINE_SERVER_WORKERS = env_int("DATELINE_SERVER_WORKERS", 0)  # 0: one per CPU core
 
