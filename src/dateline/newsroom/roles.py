@@ -23,7 +23,7 @@ CHIEF_EDITORS = "Chief editors"
 # Every editor publishes; a reporter role without "publish" would be a group of its own.
 EDITOR_PERMISSIONS: Mapping[str, Sequence[str]] = {
     "article": ("add", "change", "view", "publish", "preview"),
-    "articleauthor": ("add", "change", "view"),
+    "articleauthor": ("add", "change", "view", "delete"),  # taking a name off a byline
     "section": ("add", "change", "view"),
     "author": ("add", "change", "view"),
     "tag": ("add", "change", "view", "delete"),
