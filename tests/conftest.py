@@ -1,6 +1,10 @@
 """Shared fixtures: personas (reader, editor), factories, and isolated data folders."""
 
 import pytest
+from django.core.management import call_command
+from django.db import connection, connections
+
+from tests.threads import in_own_thread
 
 
 @pytest.fixture(autouse=True)
@@ -13,3 +17,17 @@ def isolated_files(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     return tmp_path
+
+
+@pytest.fixture
+def database_like_production(tmp_path, monkeypatch):
+    """On SQLite, a database file for the threads' connections.
+
+    The test runner's in-memory SQLite database shares one cache between connections, and
+    its table locks fail at once ("database table is locked") instead of waiting on the
+    busy timeout as a real database file does. Connections opened by new threads read the
+    NAME below; this thread keeps its own.
+    """
+    if connection.vendor == "sqlite":
+        monkeypatch.setitem(connections.settings["default"], "NAME", str(tmp_path / "db.sqlite3"))
+        in_own_thread(lambda: call_command("migrate", verbosity=0))

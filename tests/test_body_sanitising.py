@@ -86,10 +86,20 @@ def body_of(page: str) -> str:
     return match.group(1)
 
 
+# The page around the story may load the site's own scripts (deferred, from /static/, no
+# inline code) and carry the site's own reader forms; the story body may do neither.
+OWN_SCRIPT = re.compile(
+    r'<script src="/static/[\w./-]+\.js"(?: data-[a-z-]+="[^"<>]*")*(?: defer)?></script>'
+)
+PAGE_FORM_ELEMENTS = {"form", "input", "textarea", "button", "details"}  # + Most read tabs
+
+
 def executable_parts(markup: str, *, page: bool = False) -> list[str]:
     """What in ``markup`` could run script, load a remote page or restyle the page: the
     telltale strings, then every element and attribute as a tokenizer sees them."""
     problems = []
+    if page:
+        markup = OWN_SCRIPT.sub("", markup)
     lowered = markup.lower()
     for needle in ("<script", "<iframe", "<object", "<embed", "<base", "<meta http-equiv"):
         if needle in lowered:
@@ -109,7 +119,9 @@ def executable_markup(markup: str, *, page: bool = False) -> list[str]:
     """
     problems = []
     for tag, attributes in Elements(markup).found:
-        if tag in FORBIDDEN_ELEMENTS and not (page and tag in {"meta", "link"}):
+        if tag in FORBIDDEN_ELEMENTS and not (
+            page and tag in {"meta", "link", *PAGE_FORM_ELEMENTS}
+        ):
             problems.append(f"<{tag}>")
         for name, value in attributes.items():
             if name.startswith("on") or name in {"style", "srcset", "formaction", "xlink:href"}:

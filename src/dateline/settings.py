@@ -254,6 +254,18 @@ DATELINE_FIRST_EDITION = env_str("DATELINE_FIRST_EDITION", "en")
 DATELINE_FIRST_EDITION_NAME = env_str("DATELINE_FIRST_EDITION_NAME", "English")
 DATELINE_FIRST_EDITION_TIME_ZONE = env_str("DATELINE_FIRST_EDITION_TIME_ZONE", TIME_ZONE)
 DATELINE_PUBLIC_URL = env_str("DATELINE_PUBLIC_URL").rstrip("/")
+# Recommend news to friend (distribution/recommend/policy.py, docs/recommend.md).
+DATELINE_RECOMMEND_PER_IP_PER_HOUR = env_int("DATELINE_RECOMMEND_PER_IP_PER_HOUR", 5)
+DATELINE_RECOMMEND_PER_SENDER_PER_DAY = env_int("DATELINE_RECOMMEND_PER_SENDER_PER_DAY", 10)
+DATELINE_RECOMMEND_PER_RECIPIENT_PER_DAY = env_int("DATELINE_RECOMMEND_PER_RECIPIENT_PER_DAY", 3)
+DATELINE_RECOMMEND_DAILY_CAP = env_int("DATELINE_RECOMMEND_DAILY_CAP", 500)
+DATELINE_RECOMMEND_MIN_SECONDS = env_int("DATELINE_RECOMMEND_MIN_SECONDS", 3)
+DATELINE_RECOMMEND_MAX_SECONDS = env_int("DATELINE_RECOMMEND_MAX_SECONDS", 2 * 60 * 60)
+DATELINE_RECOMMEND_LOG_DAYS = env_int("DATELINE_RECOMMEND_LOG_DAYS", 30)
+# Reader error reports (website/views/reports.py): per reader IP and per article.
+DATELINE_REPORTS_PER_IP_HOUR = env_int("DATELINE_REPORTS_PER_IP_HOUR", 10)
+DATELINE_REPORTS_PER_IP_DAY = env_int("DATELINE_REPORTS_PER_IP_DAY", 50)
+DATELINE_REPORTS_PER_ARTICLE_DAY = env_int("DATELINE_REPORTS_PER_ARTICLE_DAY", 100)
 # Proxies in front of Dateline whose X-Forwarded-For is believed (addresses or networks).
 DATELINE_TRUSTED_PROXIES = env_list("DATELINE_TRUSTED_PROXIES")
 DATELINE_PAGE_SIZE = env_int("DATELINE_PAGE_SIZE", 20)
@@ -267,3 +279,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DATELINE_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- Readership (analytics): view counts and Most read (docs/readership.md) ------------------
+# A reader (keyed hash of IP + user agent + article, salt rotating daily) counts once per this.
+DATELINE_VIEW_DEDUPE_MINUTES = env_int("DATELINE_VIEW_DEDUPE_MINUTES", 30)
+# With Redis, beacons are counted there and moved to the database at most this often.
+DATELINE_VIEWS_FLUSH_SECONDS = env_int("DATELINE_VIEWS_FLUSH_SECONDS", 60)
+DATELINE_VIEWS_REDIS_PREFIX = env_str("DATELINE_VIEWS_REDIS_PREFIX", "dateline:views")
+DATELINE_MOST_READ_SIZE = env_int("DATELINE_MOST_READ_SIZE", 5)

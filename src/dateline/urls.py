@@ -3,6 +3,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("newsroom/", admin.site.urls),
+    path("", include("dateline.distribution.urls")),
+    path("beacon/", include("dateline.analytics.urls")),
     path("", include("dateline.website.urls")),
 ]
 

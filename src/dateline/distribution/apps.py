@@ -2,8 +2,14 @@ from django.apps import AppConfig
 
 
 class DistributionConfig(AppConfig):
-    """How stories and messages leave the site: outgoing mail now; feeds and newsletters later."""
+    """How stories and messages leave the site: outgoing mail, e-mail-a-friend; feeds and
+    newsletters later."""
 
     name = "dateline.distribution"
     label = "distribution"
     verbose_name = "Distribution"
+
+    def ready(self) -> None:
+        from dateline.distribution.recommend.policy import policy
+
+        policy()  # a bad DATELINE_RECOMMEND_* value stops start-up, naming the variable

@@ -17,6 +17,7 @@ import hmac
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -59,6 +60,7 @@ def consume(
                 if Allowance.objects.filter(scope=scope, key=key, window_start=start).exists():
                     return False
                 Allowance.objects.create(scope=scope, key=key, window_start=start, hits=1)
+                transaction.on_commit(_tidy_once_a_day)
                 return True
         except IntegrityError:
             continue
@@ -75,3 +77,17 @@ def forget_before(moment: datetime) -> int:
     """Deletes counters of windows that started before ``moment``; returns how many."""
     deleted, _ = Allowance.objects.filter(window_start__lt=moment).delete()
     return deleted
+
+
+def _tidy_once_a_day() -> None:
+    """Queues the deletion of old counters, at most once a day per process.
+
+    Counters are written only when someone posts, so the first new window of the day is a
+    natural moment; no scheduler is needed.
+    """
+    from dateline.limits.tasks import forget_old_allowances
+
+    if cache.add(
+        f"limits:tidied:{timezone.now():%Y-%m-%d}", True, timeout=int(DAY.total_seconds())
+    ):
+        forget_old_allowances.enqueue()

@@ -14,8 +14,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from dateline.analytics.newsroom import ArticleReadershipMixin
 from dateline.news import publishing
 from dateline.news.models import Article, ArticleAuthor, Status
+from dateline.newsroom.reports import reader_reports_summary
 
 
 class BylineInline(admin.TabularInline):
@@ -34,6 +36,12 @@ class ArticleForm(forms.ModelForm):
             "is_breaking", "is_top_story", "image", "image_alt", "image_caption", "image_credit",
             "published_at",
         ]  # fmt: skip
+        help_texts = {
+            "body": (
+                "HTML: paragraphs <p>, subheads <h2>, quotes <blockquote>, links <a href>, "
+                "lists and tables. Scripts, styles and event handlers are removed on save."
+            ),
+        }
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -48,9 +56,11 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleReadershipMixin, admin.ModelAdmin):
     form = ArticleForm
-    list_display = ["headline", "status_label", "edition", "section", "published_at", "genre"]
+    list_display = [
+        "headline", "status_label", "edition", "section", "published_at", "genre", "views_total",
+    ]  # fmt: skip
     list_filter = ["edition", "section", "status", "genre", "is_breaking", "published_at"]
     list_select_related = ["edition", "section"]
     search_fields = ["headline"]
@@ -58,7 +68,8 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [BylineInline]
     autocomplete_fields = ["tags", "source"]
     prepopulated_fields = {"slug": ["headline"]}
-    readonly_fields = ["status_label", "updated_at", "created_at"]
+    readonly_fields = ["status_label", "updated_at", "created_at", "reader_reports"]
+    readonly_fields += ["views_total", "views_chart"]  # analytics.newsroom
     list_per_page = 50
     show_full_result_count = False  # COUNT(*) over a large archive on every page is wasted work
     change_form_template = "admin/news/article/change_form.html"
@@ -70,7 +81,13 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         ("Image", {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
         ("Publication", {"fields": ["status_label", "published_at", "updated_at", "created_at"]}),
+        ("Reader error reports", {"fields": ["reader_reports"]}),
+        ("Readership", {"fields": ["views_total", "views_chart"]}),
     ]
+
+    @admin.display(description="error reports")
+    def reader_reports(self, obj: Article) -> str:
+        return reader_reports_summary(obj)
 
     @admin.display(description="status", ordering="status")
     def status_label(self, obj: Article) -> str:

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.db.models import Q
 
 EDITORS = "Editors"
 CHIEF_EDITORS = "Chief editors"
@@ -39,6 +40,10 @@ CHIEF_EDITOR_PERMISSIONS: Mapping[str, Sequence[str]] = {
     "author": ("add", "change", "view", "delete"),
     "source": ("add", "change", "view", "delete"),
     "edition": ("change", "view"),
+    # What left the building: mail, and the recommendation audit log and suppression list.
+    "distribution.outgoingmail": ("view",),
+    "distribution.recommendationattempt": ("view",),
+    "distribution.suppressedrecipient": ("view",),
 }
 
 
@@ -47,9 +52,17 @@ class EditorExists(ValueError):
 
 
 def _permissions(spec: Mapping[str, Sequence[str]]) -> list[Permission]:
-    wanted = {f"{action}_{model}" for model, actions in spec.items() for action in actions}
-    found = list(Permission.objects.filter(content_type__app_label="news", codename__in=wanted))
-    missing = wanted - {permission.codename for permission in found}
+    """Permissions for ``{"model": actions}``; a key may name its app (``"distribution.x"``),
+    the default app being ``news``."""
+    wanted: set[tuple[str, str]] = set()
+    for key, actions in spec.items():
+        app_label, _, model = key.rpartition(".")
+        wanted |= {(app_label or "news", f"{action}_{model}") for action in actions}
+    query = Q()
+    for app_label, codename in wanted:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    found = list(Permission.objects.filter(query)) if wanted else []
+    missing = {codename for _, codename in wanted} - {p.codename for p in found}
     if missing:
         raise ImproperlyConfigured(
             f"Permissions {', '.join(sorted(missing))} do not exist yet; "

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from dateline.website.views import archive, articles, fronts, listings, robots
+from dateline.website.views import archive, articles, fronts, listings, reports, robots
 
 
 class EditionCodeConverter:
@@ -27,6 +27,15 @@ urlpatterns = [
         "<edition:edition>/news/<int:pk>-<str:slug>/print/",
         articles.article_print,
         name="article-print",
+    ),
+    # Reader error reports (website/views/reports.py)
+    path(
+        "<edition:edition>/news/<int:pk>-<str:slug>/report/", reports.report, name="article-report"
+    ),
+    path(
+        "<edition:edition>/news/<int:pk>-<str:slug>/report/thanks/",
+        reports.thanks,
+        name="article-report-thanks",
     ),
     path("<edition:edition>/author/<slug:slug>/", listings.author, name="author"),
     path("<edition:edition>/tag/<slug:slug>/", listings.tag, name="tag"),

@@ -1,0 +1,11 @@
+"""Addresses of distribution's reader-facing endpoints (included from ``dateline.urls``)."""
+
+from django.urls import path
+
+from dateline.distribution.recommend import views as recommend
+
+app_name = "distribution"
+urlpatterns = [
+    path("<slug:edition>/news/<int:pk>/recommend/", recommend.recommend, name="recommend"),
+    path("recommendations/stop/<str:token>/", recommend.stop, name="recommend-stop"),
+]

@@ -1,0 +1,176 @@
+"""The queue of reader error reports: per article, per edition, new ones first to handle.
+
+Who may see and handle reports follows the article permissions: whoever may edit stories
+may accept or reject what readers say about them (an editor needs no extra grant). The
+report's own model permissions work too, for a role set up by hand.
+
+The screen changes no state itself: accepting and rejecting go through
+:meth:`ReaderReportQuerySet.handle`, which records who handled the report and when.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
+
+from dateline.news.models import Article, ReaderReport, ReportStatus
+
+EXCERPT = 80
+LATEST_ON_ARTICLE = 5
+
+
+def _excerpt(report: ReaderReport) -> str:
+    text = report.quoted_text or report.comment
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
+def queue_url(article: Article, status: str | None = None) -> str:
+    query: dict[str, str | int] = {"article": article.pk}
+    if status:
+        query["status__exact"] = status
+    return reverse("admin:news_readerreport_changelist") + "?" + urlencode(query)
+
+
+def reader_reports_summary(article: Article) -> SafeString:
+    """What the article screen shows: counts by status linking to the article's queue, and
+    the newest few new reports, each linking to itself."""
+    if not article.pk:
+        return format_html("{}", "—")
+    counts = ReaderReport.objects.filter(article=article).aggregate(
+        **{status: Count("pk", filter=Q(status=status)) for status in ReportStatus.values}
+    )
+    if not any(counts.values()):
+        return format_html("{}", "No error reports from readers.")
+    parts = format_html_join(
+        " · ",
+        '<a href="{}">{} {}</a>',
+        (
+            (queue_url(article, status), counts[status], label.lower())
+            for status, label in ReportStatus.choices
+            if counts[status]
+        ),
+    )
+    latest = ReaderReport.objects.filter(article=article).new()[:LATEST_ON_ARTICLE]
+    items = format_html_join(
+        "",
+        '<li><a href="{}">{}</a></li>',
+        (
+            (reverse("admin:news_readerreport_change", args=[report.pk]), _excerpt(report))
+            for report in latest
+        ),
+    )
+    return format_html(
+        '<p class="reader-reports">{} error reports: {} (<a href="{}">all</a>)</p>{}',
+        sum(counts.values()),
+        parts,
+        queue_url(article),
+        format_html('<ul class="reader-reports__new">{}</ul>', items) if items else "",
+    )
+
+
+class ArticleFilter(admin.SimpleListFilter):
+    """The queue of one article, reached from the article screen (``?article=<id>``)."""
+
+    title = "article"
+    parameter_name = "article"
+
+    def lookups(self, request, model_admin):
+        value = self.value()
+        if not value or not value.isdigit():
+            return []
+        return list(Article.objects.filter(pk=value).values_list("pk", "headline"))
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(article_id=value)
+
+
+class ReaderReportForm(forms.ModelForm):
+    class Meta:
+        model = ReaderReport
+        fields = ["status"]
+
+
+@admin.register(ReaderReport)
+class ReaderReportAdmin(admin.ModelAdmin):
+    form = ReaderReportForm
+    list_display = ["created_at", "excerpt", "article_link", "status_label", "handled_by"]
+    list_display_links = ["created_at", "excerpt"]
+    list_filter = ["status", ("article__edition", admin.RelatedOnlyFieldListFilter), ArticleFilter]
+    list_select_related = ["article", "article__edition", "handled_by"]
+    search_fields = ["quoted_text", "comment"]
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    show_full_result_count = False
+    actions = ["accept_selected", "reject_selected"]
+    readonly_fields = [
+        "article_link", "quoted_text", "comment", "reporter_email", "created_at",
+        "handled_by", "handled_at", "ip_hash",
+    ]  # fmt: skip
+    fields = [
+        "article_link", "quoted_text", "comment", "reporter_email", "created_at",
+        "status", "handled_by", "handled_at", "ip_hash",
+    ]  # fmt: skip
+
+    @admin.display(description="report")
+    def excerpt(self, obj: ReaderReport) -> str:
+        return _excerpt(obj)
+
+    @admin.display(description="article", ordering="article__headline")
+    def article_link(self, obj: ReaderReport) -> SafeString:
+        return format_html(
+            '<a href="{}">{}</a> (<a href="{}">queue</a>)',
+            reverse("admin:news_article_change", args=[obj.article_id]),
+            obj.article.headline,
+            queue_url(obj.article),
+        )
+
+    @admin.display(description="status", ordering="status")
+    def status_label(self, obj: ReaderReport) -> SafeString:
+        return format_html(
+            '<span class="status status--{}">{}</span>', obj.status, obj.get_status_display()
+        )
+
+    # --- Permissions: editing stories means handling what readers say about them ----------
+
+    def _may_edit_stories(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.has_perm("news.change_article")
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return super().has_module_permission(request) or self._may_edit_stories(request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return super().has_view_permission(request, obj) or self._may_edit_stories(request)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return super().has_change_permission(request, obj) or self._may_edit_stories(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # reports come from readers only
+
+    # --- Handling -------------------------------------------------------------------------
+
+    def save_model(self, request: HttpRequest, obj: ReaderReport, form, change: bool) -> None:
+        if "status" in form.changed_data:
+            ReaderReport.objects.filter(pk=obj.pk).handle(obj.status, by=request.user)
+            obj.refresh_from_db()
+
+    def _handle(self, request: HttpRequest, queryset: QuerySet, status: str, verb: str) -> None:
+        done = queryset.handle(status, by=request.user)  # type: ignore[attr-defined]
+        messages.success(request, f"{verb} {done} report{'s' if done != 1 else ''}.")
+
+    @admin.action(description="Accept selected reports", permissions=["change"])
+    def accept_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._handle(request, queryset, ReportStatus.ACCEPTED, "Accepted")
+
+    @admin.action(description="Reject selected reports", permissions=["change"])
+    def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._handle(request, queryset, ReportStatus.REJECTED, "Rejected")
