@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, connections
 
+from tests.smtp import smtp_server  # noqa: F401  (a fixture for every mail test)
 from tests.threads import in_own_thread
 
 

@@ -17,7 +17,7 @@ import pytest
 from django.core.cache import cache
 
 from dateline.distribution.recommend import tokens
-from tests.test_mail_delivery import SmtpServer
+from tests.smtp import SmtpServer
 
 READER_IP = "203.0.113.7"
 

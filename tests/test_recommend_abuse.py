@@ -14,7 +14,7 @@ from tests.recommend_helpers import (  # noqa: F401 (fixtures)
     smtp_server_fixture,
     token_issued,
 )
-from tests.test_mail_delivery import run_worker
+from tests.smtp import run_worker
 
 pytestmark = pytest.mark.django_db
 

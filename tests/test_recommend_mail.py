@@ -14,7 +14,7 @@ from tests.recommend_helpers import (  # noqa: F401 (fixtures)
     recommend,
     smtp_server_fixture,
 )
-from tests.test_mail_delivery import pending_tasks, run_worker, time_passes_for_the_retry
+from tests.smtp import pending_tasks, run_worker, time_passes_for_the_retry
 
 pytestmark = [pytest.mark.smtp, pytest.mark.django_db(transaction=True)]
 

@@ -19,7 +19,7 @@ from tests.recommend_helpers import (  # noqa: F401 (fixtures)
     recommend,
     smtp_server_fixture,
 )
-from tests.test_mail_delivery import run_worker
+from tests.smtp import run_worker
 
 pytestmark = pytest.mark.django_db
 

@@ -21,9 +21,7 @@ from dateline.analytics.models import FlushedBatch
 from dateline.analytics.readership import total_views
 from dateline.analytics.tasks import flush_views_task
 from tests import factories
-from tests.test_views_concurrency import _closing, database_like_production, in_own_thread
-
-__all__ = ["database_like_production"]  # a fixture used below
+from tests.threads import closing_connection, in_own_thread
 
 REDIS_URL = "redis://127.0.0.1:6379/13"
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
@@ -183,8 +181,8 @@ def test_sixteen_threads_of_five_hundred_readers_with_flushes_running_count_exac
             flush_views()
 
     with ThreadPoolExecutor(threads + 1) as pool:
-        flusher = pool.submit(_closing, keep_flushing)
-        results = list(pool.map(lambda n: _closing(lambda: read(n)), range(threads)))
+        flusher = pool.submit(closing_connection, keep_flushing)
+        results = list(pool.map(lambda n: closing_connection(lambda: read(n)), range(threads)))
         done.set()
         flusher.result()
 
