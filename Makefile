@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 export DATELINE_DATA_DIR ?= $(CURDIR)/data
 PG_URL ?= postgres://postgres@127.0.0.1:5432/dateline
 
-.PHONY: run install test test-sqlite test-postgres lint typecheck bench browser-deps clean
+.PHONY: run install test test-sqlite test-postgres lint typecheck bench quality browser-deps clean
 
 $(BIN)/python:
 	@py="$$(scripts/find-python)" || exit 1; echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV)
@@ -52,6 +52,11 @@ lint: install
 
 bench: install
 	bench/pages.sh
+
+# The independent validators (W3C Nu, axe, Lighthouse, extruct, feed and sitemap checkers)
+# against a demo site; slower than the suite, so not part of `make test`.
+quality: install
+	scripts/quality.sh
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -91,6 +91,9 @@ def body_of(page: str) -> str:
 OWN_SCRIPT = re.compile(
     r'<script src="/static/[\w./-]+\.js"(?: data-[a-z-]+="[^"<>]*")*(?: defer)?></script>'
 )
+# Structured data is a data block the browser never runs (tests/test_structured_data.py checks
+# that a headline cannot break out of it).
+JSON_LD = re.compile(r'<script type="application/ld\+json">[^<]*</script>')
 PAGE_FORM_ELEMENTS = {"form", "input", "textarea", "button", "details"}  # + Most read tabs
 
 
@@ -99,7 +102,7 @@ def executable_parts(markup: str, *, page: bool = False) -> list[str]:
     telltale strings, then every element and attribute as a tokenizer sees them."""
     problems = []
     if page:
-        markup = OWN_SCRIPT.sub("", markup)
+        markup = JSON_LD.sub("", OWN_SCRIPT.sub("", markup))
     lowered = markup.lower()
     for needle in ("<script", "<iframe", "<object", "<embed", "<base", "<meta http-equiv"):
         if needle in lowered:

@@ -270,6 +270,30 @@ DATELINE_REPORTS_PER_ARTICLE_DAY = env_int("DATELINE_REPORTS_PER_ARTICLE_DAY", 1
 DATELINE_TRUSTED_PROXIES = env_list("DATELINE_TRUSTED_PROXIES")
 DATELINE_PAGE_SIZE = env_int("DATELINE_PAGE_SIZE", 20)
 DATELINE_SERVER_WORKERS = env_int("DATELINE_SERVER_WORKERS", 0)  # 0: one per CPU core
+# Feeds and WebSub (distribution/feeds/, docs/feeds.md).
+DATELINE_FEED_FULL_TEXT = env_bool("DATELINE_FEED_FULL_TEXT", False)  # off: the lead only
+DATELINE_FEED_CACHE_SECONDS = env_int("DATELINE_FEED_CACHE_SECONDS", 300)
+DATELINE_WEBSUB_HUB = env_str("DATELINE_WEBSUB_HUB", "")  # empty: no hub declared, no pings
+DATELINE_WEBSUB_MAX_ATTEMPTS = env_int("DATELINE_WEBSUB_MAX_ATTEMPTS", 6)
+# Newsletters (distribution/newsletters/, docs/newsletters.md).
+DATELINE_POSTAL_ADDRESS = env_str("DATELINE_POSTAL_ADDRESS", "")
+DATELINE_DIGEST_TIME = env_str("DATELINE_DIGEST_TIME", "07:00")  # in each edition's time zone
+DATELINE_NEWSLETTER_RATE = env_int("DATELINE_NEWSLETTER_RATE", 50)  # messages/second, 0: no limit
+DATELINE_NEWSLETTER_BATCH = env_int("DATELINE_NEWSLETTER_BATCH", 100)  # per SMTP connection
+# A claimed row not marked sent after this long belongs to a dead worker and is sent again.
+DATELINE_NEWSLETTER_LEASE_SECONDS = env_int("DATELINE_NEWSLETTER_LEASE_SECONDS", 300)
+DATELINE_NEWSLETTER_MAX_ATTEMPTS = env_int("DATELINE_NEWSLETTER_MAX_ATTEMPTS", 10)
+DATELINE_NEWSLETTER_SIGNUPS_PER_IP_HOUR = env_int("DATELINE_NEWSLETTER_SIGNUPS_PER_IP_HOUR", 10)
+DATELINE_NEWSLETTER_UNCONFIRMED_DAYS = env_int("DATELINE_NEWSLETTER_UNCONFIRMED_DAYS", 7)
+TEMPLATES[0]["OPTIONS"]["libraries"] = {  # type: ignore[index]
+    "newsletters": "dateline.distribution.newsletters.templatetags"
+}
+# Structured data and social previews (distribution/structured_data/, docs/structured-data.md).
+# The picture of a shared page that has none of its own; empty: the built-in 1200x630 image.
+DATELINE_SOCIAL_IMAGE_URL = env_str("DATELINE_SOCIAL_IMAGE_URL", "")
+DATELINE_TWITTER_SITE = env_str("DATELINE_TWITTER_SITE", "")  # the outlet's @handle, if any
+# Sitemaps (distribution/sitemaps/, docs/sitemaps.md): how long caches may keep one, seconds.
+DATELINE_SITEMAP_MAX_AGE = env_int("DATELINE_SITEMAP_MAX_AGE", 300)
 
 LOGGING = {
     "version": 1,

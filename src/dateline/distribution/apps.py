@@ -13,3 +13,7 @@ class DistributionConfig(AppConfig):
         from dateline.distribution.recommend.policy import policy
 
         policy()  # a bad DATELINE_RECOMMEND_* value stops start-up, naming the variable
+
+        from dateline.distribution.feeds import checks, websub  # noqa: F401  (registers checks)
+
+        websub.connect_receivers()  # WebSub pings on article_published / updated / unpublished

@@ -89,3 +89,7 @@ class SuppressedRecipient(models.Model):
 
     def __str__(self) -> str:
         return f"{self.address_hash[:12]}… since {self.created_at:%Y-%m-%d}"
+
+
+# Newsletters live in their own package; imported here so Django finds the models.
+from dateline.distribution.newsletters.models import Delivery, NewsletterIssue, Subscriber  # noqa: E402, F401

@@ -1,6 +1,6 @@
 """Addresses of distribution's reader-facing endpoints (included from ``dateline.urls``)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from dateline.distribution.recommend import views as recommend
 
@@ -8,4 +8,7 @@ app_name = "distribution"
 urlpatterns = [
     path("<slug:edition>/news/<int:pk>/recommend/", recommend.recommend, name="recommend"),
     path("recommendations/stop/<str:token>/", recommend.stop, name="recommend-stop"),
+    path("", include("dateline.distribution.newsletters.urls")),  # newsletters
+    path("", include("dateline.distribution.feeds.urls")),  # RSS, Atom, JSON Feed
+    path("", include("dateline.distribution.sitemaps.urls")),  # sitemap index, Google News
 ]

@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from dateline.analytics.newsroom import ArticleReadershipMixin
 from dateline.news import publishing
 from dateline.news.models import Article, ArticleAuthor, Status
+from dateline.newsroom.newsletters import BreakingAlertMixin  # newsletters: breaking alert
 from dateline.newsroom.reports import reader_reports_summary
 
 
@@ -55,8 +56,9 @@ class ArticleForm(forms.ModelForm):
         return data
 
 
+# BreakingAlertMixin (newsletters): the "Send breaking alert…" object tool and its pages.
 @admin.register(Article)
-class ArticleAdmin(ArticleReadershipMixin, admin.ModelAdmin):
+class ArticleAdmin(BreakingAlertMixin, ArticleReadershipMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = [
         "headline", "status_label", "edition", "section", "published_at", "genre", "views_total",

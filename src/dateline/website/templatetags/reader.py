@@ -1,7 +1,10 @@
 """Template helpers for reader pages."""
 
+from datetime import datetime
+
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from dateline.lib.sanitize import clean_body_html
@@ -28,3 +31,14 @@ def clean_body(html: str) -> SafeString:
     markup on a page that nh3 would not allow. It costs well under a millisecond.
     """
     return mark_safe(clean_body_html(html))
+
+
+@register.filter
+def machine_time(moment: datetime | None) -> str:
+    """``moment`` for a ``datetime`` attribute, in the active zone, to the second.
+
+    Django's ``date:"c"`` keeps microseconds, which HTML's datetime syntax does not allow.
+    """
+    if moment is None:
+        return ""
+    return timezone.localtime(moment).isoformat(timespec="seconds")

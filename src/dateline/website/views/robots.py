@@ -1,7 +1,17 @@
 """Files crawlers and browsers ask for at the root: ``/robots.txt`` and ``/favicon.ico``."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
+from django.urls import reverse
+
+
+def sitemap_lines(request: HttpRequest) -> list[str]:
+    """The sitemap index, and the index of the editions' Google News sitemaps (news crawlers
+    find them without walking the full index). Named, not looked up: robots.txt costs no query."""
+    root = settings.DATELINE_PUBLIC_URL or request.build_absolute_uri("/").rstrip("/")
+    paths = [reverse("distribution:sitemap-index"), reverse("distribution:sitemap-news-index")]
+    return [f"Sitemap: {root}{path}" for path in paths]
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
@@ -9,6 +19,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /newsroom/",
         "Disallow: /*/print/$",
+        "",
+        *sitemap_lines(request),
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,105 @@
+"""HTTP for sitemaps: ``application/xml``, publicly cacheable for a short while, streamed.
+
+Every view answers in a fixed number of queries, whatever the size of the archive
+(tests/test_sitemaps_queries.py).
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from dateline.distribution.sitemaps import listings
+from dateline.distribution.sitemaps.addresses import ArticleAddresses, site_root
+from dateline.distribution.sitemaps.articles import article_urls, stories_in_bucket
+from dateline.distribution.sitemaps.buckets import article_buckets
+from dateline.distribution.sitemaps.news import news_urls
+from dateline.distribution.sitemaps.xml import sitemap_index, urlset
+from dateline.news.models import Edition
+
+CONTENT_TYPE = "application/xml; charset=utf-8"
+
+
+def _cacheable[R: HttpResponse | StreamingHttpResponse](response: R) -> R:
+    patch_cache_control(response, public=True, max_age=settings.DATELINE_SITEMAP_MAX_AGE)
+    return response
+
+
+def _stream(urls: Iterable[str]) -> StreamingHttpResponse:
+    return _cacheable(StreamingHttpResponse(urlset(urls), content_type=CONTENT_TYPE))
+
+
+def _edition(code: str) -> Edition:
+    try:
+        return Edition.objects.get(code=code)
+    except Edition.DoesNotExist:
+        raise Http404("No such edition.") from None
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    root = site_root(request)
+    entries: list[tuple[str, datetime | None]] = []
+    editions = listings.newest_per_kind()
+    for edition in editions:
+        for kind, lastmod in (
+            ("sections", edition["newest"]),
+            ("tags", edition["newest_tagged"]),
+            ("authors", edition["newest_bylined"]),
+            ("news", edition["newest_news"]),
+        ):
+            if lastmod is not None:
+                path = reverse(f"distribution:sitemap-{kind}", kwargs={"edition": edition["code"]})
+                entries.append((root + path, lastmod))
+    codes = {edition["pk"]: edition["code"] for edition in editions}
+    for bucket in article_buckets():
+        path = reverse(
+            "distribution:sitemap-articles",
+            kwargs={"edition": codes[bucket.edition_id], "number": bucket.number},
+        )
+        entries.append((root + path, bucket.lastmod))
+    return _cacheable(HttpResponse(sitemap_index(entries), content_type=CONTENT_TYPE))
+
+
+def news_index(request: HttpRequest) -> HttpResponse:
+    """Every edition's Google News sitemap, for ``robots.txt`` to name without a query."""
+    root = site_root(request)
+    entries = [
+        (
+            root + reverse("distribution:sitemap-news", kwargs={"edition": edition["code"]}),
+            edition["newest_news"],
+        )
+        for edition in listings.newest_per_kind()
+        if edition["newest_news"] is not None
+    ]
+    return _cacheable(HttpResponse(sitemap_index(entries), content_type=CONTENT_TYPE))
+
+
+def articles(request: HttpRequest, edition: str, number: int) -> StreamingHttpResponse:
+    editions = {e.pk: e for e in Edition.objects.all()}
+    current = next((e for e in editions.values() if e.code == edition), None)
+    if current is None or not stories_in_bucket(current, number).exists():
+        raise Http404("No such sitemap.")
+    addresses = ArticleAddresses(site_root(request), editions)
+    return _stream(article_urls(current, number, editions, addresses))
+
+
+def news(request: HttpRequest, edition: str) -> StreamingHttpResponse:
+    current = _edition(edition)
+    addresses = ArticleAddresses(site_root(request), {current.pk: current})
+    return _stream(news_urls(current, addresses, timezone.now()))
+
+
+def sections(request: HttpRequest, edition: str) -> StreamingHttpResponse:
+    return _stream(listings.section_urls(_edition(edition), site_root(request)))
+
+
+def tags(request: HttpRequest, edition: str) -> StreamingHttpResponse:
+    return _stream(listings.tag_urls(_edition(edition), site_root(request)))
+
+
+def authors(request: HttpRequest, edition: str) -> StreamingHttpResponse:
+    return _stream(listings.author_urls(_edition(edition), site_root(request)))
