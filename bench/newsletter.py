@@ -41,7 +41,9 @@ class CountingSink:
         return "250 OK"
 
     def stats(self) -> dict:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
         return {
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
             "messages": self.count,
             "recipients": len(self.recipients),
             "first": self.first,
@@ -153,7 +155,8 @@ def send(sink_pid: int, stats_path: Path) -> int:
             peaks[name] = max(peaks.get(name, 0), kb)
         time.sleep(0.1)
     finished = time.time()
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kB on Linux
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kb = usage.ru_maxrss  # kB on Linux
     os.kill(sink_pid, signal.SIGUSR1)
     time.sleep(0.5)
     stats = json.loads(stats_path.read_text())
@@ -168,6 +171,10 @@ def send(sink_pid: int, stats_path: Path) -> int:
                 "send_seconds": span,
                 "per_second": (stats["messages"] - 1) / span if stats["messages"] > 1 else 0,
                 "peak_rss_mb": peak_kb / 1024,
+                "worker_cpu_ms": 1000
+                * (usage.ru_utime + usage.ru_stime)
+                / max(stats["messages"], 1),
+                "sink_cpu_ms": 1000 * stats["cpu_seconds"] / max(stats["messages"], 1),
                 "peak_anon_mb": peaks.get("RssAnon", 0) / 1024,
                 "peak_file_mb": peaks.get("RssFile", 0) / 1024,
             }
@@ -180,14 +187,16 @@ def send(sink_pid: int, stats_path: Path) -> int:
 def report(rows_path: Path) -> int:
     rows = [json.loads(line) for line in rows_path.read_text().splitlines() if line.strip()]
     print(
-        "| subscribers | received | distinct | send s | messages/s | worker s | peak RSS MB "
-        "| of which heap (RssAnon) | of which mapped files | insert s | rows s |"
+        "| subscribers | received | distinct | send s | messages/s | worker s "
+        "| worker CPU ms/msg | sink CPU ms/msg | peak RSS MB | of which heap (RssAnon) "
+        "| of which mapped files | insert s | rows s |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
             f"| {r['subscribers']:,} | {r['messages']:,} | {r['recipients']:,} | "
             f"{r['send_seconds']:.1f} | {r['per_second']:.0f} | {r['worker_seconds']:.1f} | "
+            f"{r['worker_cpu_ms']:.2f} | {r['sink_cpu_ms']:.2f} | "
             f"{r['peak_rss_mb']:.0f} | {r['peak_anon_mb']:.0f} | {r['peak_file_mb']:.0f} | "
             f"{r['insert_seconds']:.1f} | {r['rows_seconds']:.1f} |"
         )
