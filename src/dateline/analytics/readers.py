@@ -66,21 +66,6 @@ def is_prefetch(request: HttpRequest) -> bool:
     return any(word in purpose for word in ("prefetch", "prerender", "preview"))
 
 
-def is_same_origin(request: HttpRequest) -> bool:
-    """A beacon must come from one of our own pages. Headers a browser did not send are no
-    evidence either way (curl, older browsers), so only a header that says otherwise fails."""
-    site = request.headers.get("Sec-Fetch-Site")
-    if site is not None and site != "same-origin":
-        return False
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return True
-    ours = {f"{request.scheme}://{request.get_host()}"}
-    if settings.DATELINE_PUBLIC_URL:
-        ours.add(settings.DATELINE_PUBLIC_URL)
-    return origin in ours
-
-
 def daily_salt(day: date) -> bytes:
     """The hash key of ``day`` (UTC): derived, never stored, useless the next day."""
     material = f"dateline.analytics.reader:{day.isoformat()}".encode()

@@ -13,13 +13,14 @@ from django.views.decorators.http import require_POST
 from dateline.analytics import readers
 from dateline.analytics.counting import count_view
 from dateline.lib.client_ip import client_ip
+from dateline.lib.same_origin import is_same_origin
 from dateline.news.models import Article
 
 
-@csrf_exempt  # no session, nothing to steal; is_same_origin() keeps other sites out
+@csrf_exempt  # no session, nothing to steal; is_same_origin keeps other sites out
 @require_POST
 def view_beacon(request: HttpRequest, article_id: int) -> HttpResponse:
-    if not readers.is_same_origin(request):
+    if not is_same_origin(request):
         return HttpResponseForbidden(
             "Beacons are accepted from this site's own pages only.", content_type="text/plain"
         )

@@ -23,8 +23,8 @@ from dateline.distribution.newsletters.tokens import (
     subscriber_from_confirm_token,
     subscriber_from_preference_token,
 )
-from dateline.distribution.recommend.views import is_same_origin
 from dateline.lib.client_ip import client_ip
+from dateline.lib.same_origin import is_same_origin
 from dateline.limits.throttle import HOUR, consume, fingerprint
 
 

@@ -16,8 +16,6 @@ What CSRF protects against — acting with a signed-in user's authority — does
 the form acts with nobody's authority, and the stop link's authority is its signed token.
 """
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -30,6 +28,7 @@ from dateline.distribution.recommend import sending
 from dateline.distribution.recommend.forms import RecommendForm
 from dateline.distribution.recommend.tokens import address_from_stop_token
 from dateline.lib.client_ip import client_ip
+from dateline.lib.same_origin import is_same_origin
 from dateline.news.models import Article
 
 LIMITED_MESSAGE = "Too many recommendations have been sent from here. Please try again later."
@@ -37,24 +36,6 @@ LIMITED_MESSAGE = "Too many recommendations have been sent from here. Please try
 
 class HttpResponseSeeOther(HttpResponseRedirect):
     status_code = 303
-
-
-def is_same_origin(request: HttpRequest) -> bool:
-    """False when the browser says the POST came from another site."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None and fetch_site != "same-origin":
-        return False
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return True  # older browsers and mail providers' one-click unsubscribe send none
-    try:
-        parts = urlsplit(origin)
-    except ValueError:  # e.g. "http://[" — not a URL at all
-        return False
-    ours = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
-    if settings.DATELINE_PUBLIC_URL:
-        ours.add(settings.DATELINE_PUBLIC_URL)
-    return f"{parts.scheme}://{parts.netloc}" in ours
 
 
 def _cross_site() -> HttpResponse:

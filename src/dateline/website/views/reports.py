@@ -12,7 +12,6 @@ redirect to the thank-you page.
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
@@ -29,6 +28,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
 from dateline.lib.client_ip import client_ip
+from dateline.lib.same_origin import is_same_origin
 from dateline.limits.throttle import DAY, HOUR, consume, fingerprint
 from dateline.news.models import Article, ReaderReport
 from dateline.news.models.reports import (
@@ -106,33 +106,6 @@ class ReportForm(forms.Form):
         return bool(self.cleaned_data.get(HONEYPOT))
 
 
-def _origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
-
-
-def same_origin(request: HttpRequest) -> bool:
-    """True when the browser says the post comes from one of our own pages.
-
-    ``Sec-Fetch-Site`` (sent by every current browser) must say ``same-origin``; ``Origin``,
-    when sent, must be this site. A request carrying neither cannot be told apart from a
-    forged one and is refused.
-    """
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    origin = request.headers.get("Origin")
-    if fetch_site is None and origin is None:
-        return False
-    if fetch_site is not None and fetch_site != "same-origin":
-        return False
-    if origin is None:
-        return True
-    ours = {f"{request.scheme}://{request.get_host()}".lower()}
-    ours.update(_origin_of(url) for url in settings.CSRF_TRUSTED_ORIGINS)
-    if settings.DATELINE_PUBLIC_URL:
-        ours.add(_origin_of(settings.DATELINE_PUBLIC_URL))
-    return origin.lower() in ours
-
-
 def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
@@ -193,7 +166,7 @@ def report(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpRespon
             return redirect(canonical, permanent=True)
         return _page(request, reading, story, ReportForm())
 
-    if not same_origin(request):
+    if not is_same_origin(request, require_evidence=True):
         return _refusal(request, 403, "Reports can only be sent from the story's own page.")
     limits = ReportLimits.current()
     if not _within_ip_limits(request, limits):
