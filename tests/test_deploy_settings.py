@@ -41,6 +41,7 @@ def production_env(data_dir: Path) -> dict[str, str]:
         "DATELINE_ENV": "production",
         "DATELINE_SECRET_KEY": secrets.token_urlsafe(48),  # 64 characters
         "DATELINE_ALLOWED_HOSTS": "news.example.org",
+        "DATELINE_PUBLIC_URL": "https://news.example.org",
         "DATELINE_DATA_DIR": str(data_dir),
     }
 
@@ -166,3 +167,12 @@ def test_git_ignores_a_secret_key_in_the_default_data_folder():
         check=False,
     )
     assert result.returncode == 0
+
+
+def test_a_missing_public_url_is_reported_because_mail_links_need_it(settings):
+    from dateline.operations.checks import public_url_is_set
+
+    settings.DATELINE_PUBLIC_URL = ""
+    assert [m.id for m in public_url_is_set(None)] == ["dateline.W002"]
+    settings.DATELINE_PUBLIC_URL = "https://news.example.org"
+    assert public_url_is_set(None) == []

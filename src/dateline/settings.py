@@ -285,9 +285,6 @@ DATELINE_NEWSLETTER_LEASE_SECONDS = env_int("DATELINE_NEWSLETTER_LEASE_SECONDS",
 DATELINE_NEWSLETTER_MAX_ATTEMPTS = env_int("DATELINE_NEWSLETTER_MAX_ATTEMPTS", 10)
 DATELINE_NEWSLETTER_SIGNUPS_PER_IP_HOUR = env_int("DATELINE_NEWSLETTER_SIGNUPS_PER_IP_HOUR", 10)
 DATELINE_NEWSLETTER_UNCONFIRMED_DAYS = env_int("DATELINE_NEWSLETTER_UNCONFIRMED_DAYS", 7)
-TEMPLATES[0]["OPTIONS"]["libraries"] = {  # type: ignore[index]
-    "newsletters": "dateline.distribution.newsletters.templatetags"
-}
 # Structured data and social previews (distribution/structured_data/, docs/structured-data.md).
 # The picture of a shared page that has none of its own; empty: the built-in 1200x630 image.
 DATELINE_SOCIAL_IMAGE_URL = env_str("DATELINE_SOCIAL_IMAGE_URL", "")

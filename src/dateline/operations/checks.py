@@ -38,3 +38,18 @@ def content_security_policy_is_set(app_configs, **kwargs):
             )
         )
     return problems
+
+
+@register(Tags.security, deploy=True)
+def public_url_is_set(app_configs, **kwargs):
+    """Mail and pings are built outside any request, so they need the public address."""
+    if settings.DATELINE_PUBLIC_URL:
+        return []
+    return [
+        Warning(
+            "DATELINE_PUBLIC_URL is not set, so links in newsletters and WebSub pings point at "
+            "the first of DATELINE_ALLOWED_HOSTS.",
+            hint="Set DATELINE_PUBLIC_URL=https://your.news.site",
+            id="dateline.W002",
+        )
+    ]

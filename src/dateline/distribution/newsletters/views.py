@@ -24,12 +24,9 @@ from dateline.distribution.newsletters.tokens import (
     subscriber_from_preference_token,
 )
 from dateline.lib.client_ip import client_ip
+from dateline.lib.public_url import site_root
 from dateline.lib.same_origin import is_same_origin
 from dateline.limits.throttle import HOUR, consume, fingerprint
-
-
-def _base_url(request: HttpRequest) -> str:
-    return settings.DATELINE_PUBLIC_URL or request.build_absolute_uri("/").rstrip("/")
 
 
 def _page(request: HttpRequest, context: dict, *, status: int = 200) -> HttpResponse:
@@ -84,7 +81,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             breaking_alerts=data["breaking_alerts"],
             source=f"subscribe box on {data['source'] or '/'}",
         ),
-        base_url=_base_url(request),
+        base_url=site_root(request),
     )
     # The same page whether the address was new, pending, confirmed or unsubscribed.
     return _page(request, {"state": "check-inbox"})

@@ -16,7 +16,6 @@ What CSRF protects against — acting with a signed-in user's authority — does
 the form acts with nobody's authority, and the stop link's authority is its signed token.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -28,6 +27,7 @@ from dateline.distribution.recommend import sending
 from dateline.distribution.recommend.forms import RecommendForm
 from dateline.distribution.recommend.tokens import address_from_stop_token
 from dateline.lib.client_ip import client_ip
+from dateline.lib.public_url import site_root
 from dateline.lib.same_origin import is_same_origin
 from dateline.news.models import Article
 
@@ -42,10 +42,6 @@ def _cross_site() -> HttpResponse:
     return HttpResponse(
         "Cross-site requests are not accepted.", status=403, content_type="text/plain"
     )
-
-
-def _base_url(request: HttpRequest) -> str:
-    return settings.DATELINE_PUBLIC_URL or request.build_absolute_uri("/").rstrip("/")
 
 
 def _public_article(edition: str, pk: int) -> Article:
@@ -98,7 +94,7 @@ def recommend(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
         friend_email=data["friend_email"],
         note=data["note"],
     )
-    result = sending.recommend(article, letter, ip=ip, base_url=_base_url(request))
+    result = sending.recommend(article, letter, ip=ip, base_url=site_root(request))
     if result in (Outcome.RATE_LIMITED, Outcome.DAILY_CAP):
         return _form_page(request, article, form, status=429, message=LIMITED_MESSAGE)
     return done

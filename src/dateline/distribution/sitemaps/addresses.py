@@ -4,22 +4,16 @@ Reversing a URL costs tens of microseconds; a 50,000-URL sitemap would spend sec
 article address is reversed once per edition and filled in per row (:class:`ArticleAddresses`).
 """
 
-from django.conf import settings
-from django.http import HttpRequest
 from django.urls import reverse
 
+from dateline.lib.public_url import site_root
 from dateline.news.models import Edition
+
+__all__ = ["ArticleAddresses", "site_root"]
 
 # Reversed once, then replaced per row; they are valid for the URL's own converters.
 _PK_MARK = 918273645
 _SLUG_MARK = "slug-mark"
-
-
-def site_root(request: HttpRequest) -> str:
-    """``https://news.example`` (no trailing slash): where every ``<loc>`` starts."""
-    if settings.DATELINE_PUBLIC_URL:
-        return settings.DATELINE_PUBLIC_URL
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 class ArticleAddresses:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from dateline.lib.public_url import site_root
 from dateline.lib.sanitize import clean_body_html
 
 register = template.Library()
@@ -16,10 +17,10 @@ register = template.Library()
 def absolute_url(context, path: str) -> str:
     """``path`` as a full URL: on DATELINE_PUBLIC_URL when set (so a proxy's internal host
     name never leaks into canonical links), else on the host the request came to."""
-    if settings.DATELINE_PUBLIC_URL:
-        return settings.DATELINE_PUBLIC_URL + path
     request = context.get("request")
-    return request.build_absolute_uri(path) if request else path
+    if request is None:
+        return settings.DATELINE_PUBLIC_URL + path
+    return site_root(request) + path
 
 
 @register.filter

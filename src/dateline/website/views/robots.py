@@ -1,15 +1,16 @@
 """Files crawlers and browsers ask for at the root: ``/robots.txt`` and ``/favicon.ico``."""
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
+
+from dateline.lib.public_url import site_root
 
 
 def sitemap_lines(request: HttpRequest) -> list[str]:
     """The sitemap index, and the index of the editions' Google News sitemaps (news crawlers
     find them without walking the full index). Named, not looked up: robots.txt costs no query."""
-    root = settings.DATELINE_PUBLIC_URL or request.build_absolute_uri("/").rstrip("/")
+    root = site_root(request)
     paths = [reverse("distribution:sitemap-index"), reverse("distribution:sitemap-news-index")]
     return [f"Sitemap: {root}{path}" for path in paths]
 

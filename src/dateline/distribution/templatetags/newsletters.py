@@ -1,6 +1,5 @@
 """``{% load newsletters %}{% subscribe_form as form %}``: the subscribe box's form.
 
-Registered as a template library in settings (``TEMPLATES[0]["OPTIONS"]["libraries"]``).
 The form is the same for every reader of a page (no cookie, no per-reader token), so the
 page stays shareable by caches.
 """
