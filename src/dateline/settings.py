@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks_db",
     "dateline.news",
+    "dateline.media",
+    "dateline.editorial",
     "dateline.website",
     "dateline.limits",
     "dateline.analytics",

@@ -107,6 +107,17 @@ def record_edit(article: Article, changed_fields: set[str]) -> None:
     _announce(article_updated, article.pk)
 
 
+def touch(article: Article) -> None:
+    """Marks a live story as updated without a text change (a correction note was added):
+    readers see “Updated”, ``dateModified`` moves, feeds and caches hear about it."""
+    if not article.is_public:
+        return
+    now = timezone.now()
+    Article.objects.filter(pk=article.pk).update(updated_at=now)
+    article.updated_at = now
+    _announce(article_updated, article.pk)
+
+
 def publish_due(now: datetime | None = None) -> list[int]:
     """Flips every due scheduled story to published; returns the ids this call published."""
     moment = now or timezone.now()

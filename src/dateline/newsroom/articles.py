@@ -17,8 +17,12 @@ from django.utils.html import format_html
 from dateline.analytics.newsroom import ArticleReadershipMixin
 from dateline.news import publishing
 from dateline.news.models import Article, ArticleAuthor, Status
+from dateline.newsroom.corrections import CorrectionsMixin
 from dateline.newsroom.newsletters import BreakingAlertMixin  # newsletters: breaking alert
 from dateline.newsroom.reports import reader_reports_summary
+from dateline.newsroom.revisions import RevisionsMixin
+from dateline.newsroom.workflow import WorkflowMixin
+from dateline.newsroom.writing import WritingMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -34,8 +38,8 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = [
             "edition", "section", "headline", "slug", "lead", "body", "genre", "source", "tags",
-            "is_breaking", "is_top_story", "image", "image_alt", "image_caption", "image_credit",
-            "published_at",
+            "is_breaking", "breaking_until", "is_top_story", "top_position", "image", "image_alt",
+            "image_caption", "image_credit", "published_at", "embargo_until",
         ]  # fmt: skip
         help_texts = {
             "body": (
@@ -56,9 +60,19 @@ class ArticleForm(forms.ModelForm):
         return data
 
 
-# BreakingAlertMixin (newsletters): the "Send breaking alert…" object tool and its pages.
+# Each mixin holds one part of the screen, in its own module: the review workflow, revisions
+# and edit conflicts, corrections, the writing tools, the breaking alert (newsletters) and
+# the readership chart (analytics).
 @admin.register(Article)
-class ArticleAdmin(BreakingAlertMixin, ArticleReadershipMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    WorkflowMixin,
+    RevisionsMixin,
+    CorrectionsMixin,
+    WritingMixin,
+    BreakingAlertMixin,
+    ArticleReadershipMixin,
+    admin.ModelAdmin,
+):
     form = ArticleForm
     list_display = [
         "headline", "status_label", "edition", "section", "published_at", "genre", "views_total",
@@ -79,10 +93,29 @@ class ArticleAdmin(BreakingAlertMixin, ArticleReadershipMixin, admin.ModelAdmin)
         (None, {"fields": ["edition", "section", "headline", "slug", "lead", "body"]}),
         (
             "Credits and labels",
-            {"fields": ["genre", "source", "tags", "is_breaking", "is_top_story"]},
+            {
+                "fields": [
+                    "genre",
+                    "source",
+                    "tags",
+                    ("is_breaking", "breaking_until"),
+                    ("is_top_story", "top_position"),
+                ]
+            },
         ),
         ("Image", {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
-        ("Publication", {"fields": ["status_label", "published_at", "updated_at", "created_at"]}),
+        (
+            "Publication",
+            {
+                "fields": [
+                    "status_label",
+                    "published_at",
+                    "embargo_until",
+                    "updated_at",
+                    "created_at",
+                ]
+            },
+        ),
         ("Reader error reports", {"fields": ["reader_reports"]}),
         ("Readership", {"fields": ["views_total", "views_chart"]}),
     ]

@@ -1,11 +1,12 @@
 """The newsroom's content model.
 
 Dependency direction inside the package: ``editions`` ← ``taxonomy`` / ``people`` ←
-``articles`` ← ``reports``. Publication state is read through ``Article.objects.published()`` and
-changed only by :mod:`dateline.news.publishing`.
+``articles`` ← ``corrections`` ← ``reports``. Publication state is read through
+``Article.objects.published()`` and changed only by :mod:`dateline.news.publishing`.
 """
 
 from dateline.news.models.articles import Article, ArticleAuthor, Genre, Status
+from dateline.news.models.corrections import Correction, CorrectionKind
 from dateline.news.models.editions import Edition
 from dateline.news.models.people import Author
 from dateline.news.models.reports import ReaderReport, ReportStatus
@@ -16,6 +17,8 @@ __all__ = [
     "Article",
     "ArticleAuthor",
     "Author",
+    "Correction",
+    "CorrectionKind",
     "Edition",
     "Genre",
     "ReaderReport",

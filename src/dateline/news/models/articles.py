@@ -23,6 +23,7 @@ from dateline.news.models.taxonomy import Section, Source, Tag
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
     SCHEDULED = "scheduled", "Scheduled"
     PUBLISHED = "published", "Published"
     UNPUBLISHED = "unpublished", "Unpublished"
@@ -107,8 +108,36 @@ class Article(models.Model):
         help_text="Set when a published story changes; shown to readers as “Updated”.",
     )
     is_breaking = models.BooleanField("breaking news", default=False)
+    breaking_until = models.DateTimeField(
+        "breaking banner until",
+        null=True,
+        blank=True,
+        help_text="The breaking-news banner shows until this time (24 hours after publication "
+        "when left empty).",
+    )
     is_top_story = models.BooleanField(
         "top story", default=False, help_text="Shown among the top stories on the home page."
+    )
+    top_position = models.PositiveSmallIntegerField(
+        "position on the front page",
+        null=True,
+        blank=True,
+        help_text="Order among the edition's top stories (1 comes first); empty stories follow, "
+        "newest first.",
+    )
+    embargo_until = models.DateTimeField(
+        "embargoed until",
+        null=True,
+        blank=True,
+        help_text="The story cannot be published or scheduled to appear before this time.",
+    )
+    picture = models.ForeignKey(
+        "media.Image",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="The story's main picture, from the media library.",
     )
     image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
     image_alt = models.CharField("image description", max_length=250, blank=True)
@@ -121,6 +150,12 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     modified_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one on every save from the newsroom; a save that started from an "
+        "older version is an edit conflict.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -103,6 +103,14 @@ class ReaderReport(models.Model):
         related_name="+",
     )
     handled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    correction = models.ForeignKey(
+        "news.Correction",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resolved_reports",
+        help_text="The correction that resolved this report, when it was accepted.",
+    )
     ip_hash = models.CharField(
         "hashed IP address",
         max_length=64,

@@ -1,0 +1,70 @@
+"""The picture library.
+
+An :class:`Image` is uploaded once, checked (see ``media/validation.py``) and described (alt
+text, caption, credit, focal point). Stories and article bodies refer to it; readers get
+:class:`Rendition` files — several widths in AVIF, WebP and JPEG — generated once and kept in
+the configured storage.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+
+class Image(models.Model):
+    file = models.ImageField(upload_to="library/%Y/%m/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt = models.CharField(
+        "alt text",
+        max_length=250,
+        help_text="What the picture shows, for readers who cannot see it. Required.",
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=120, blank=True, help_text="Photographer / agency.")
+    focal_x = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Horizontal focal point, 0 (left) to 1 (right); crops keep it in view.",
+    )
+    focal_y = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Vertical focal point, 0 (top) to 1 (bottom).",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.alt or self.file.name
+
+
+class Rendition(models.Model):
+    """One resized, re-encoded copy of an image."""
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    format = models.CharField(max_length=5)  # "avif", "webp" or "jpeg"
+    file = models.FileField(upload_to="renditions/%Y/%m/", max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "width", "format"], name="rendition_once_per_size"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.image_id} {self.width}w {self.format}"

@@ -1,0 +1,55 @@
+"""Corrections, clarifications and updates: dated notes appended to a published story.
+
+A note is public the moment it is saved on a public story: it is shown at the end of the
+story, listed on the edition's ``/corrections`` page and feed, and emitted as the JSON-LD
+``correction`` property. The edition is stored with the note so that page reads one index.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from dateline.news.models.articles import Article
+from dateline.news.models.editions import Edition
+
+
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", "Correction"
+    CLARIFICATION = "clarification", "Clarification"
+    UPDATE = "update", "Update"
+
+
+class Correction(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="corrections", editable=False
+    )
+    kind = models.CharField(
+        max_length=14, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION
+    )
+    text = models.TextField(help_text="What was wrong and what is right now, in plain words.")
+    created_at = models.DateTimeField("dated", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["edition", "-created_at", "-id"], name="correction_edition_latest"
+            ),
+            models.Index(fields=["article", "created_at"], name="correction_article"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to “{self.article}”"
+
+    def save(self, *args, **kwargs) -> None:
+        self.edition_id = self.article.edition_id
+        super().save(*args, **kwargs)
