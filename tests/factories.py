@@ -80,10 +80,52 @@ def article(
 
 
 def editor(username: str = "editor", password: str = "correct horse battery", chief: bool = False):
-    """An editor persona with exactly the Editors group's rights (not a superuser)."""
+    """An editor persona with the Editors group's rights (not a superuser) who may work in every
+    edition and section, as if they had a desk on each, including editions made later; with
+    ``chief``, a chief editor. For an editor limited to one desk, see :func:`desk_editor`."""
+    from django.contrib.auth.models import Permission
+
     from dateline.newsroom.roles import create_editor
 
-    return create_editor(username, password=password, chief=chief)
+    user = create_editor(username, password=password, chief=chief)
+    if not chief:
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label="news", codename="edit_any_desk")
+        )
+    return user
+
+
+def desk_editor(
+    username: str = "desk-editor",
+    *,
+    desks: list[tuple[Edition, Section | None]],
+    password: str = "correct horse battery",
+):
+    """An editor who may edit and publish only in ``desks``: ``[(edition, section or None)]``."""
+    from dateline.newsroom.roles import Role, create_editor
+
+    return create_editor(username, password=password, role=Role.EDITOR, desks=desks)
+
+
+def reporter(username: str = "reporter", password: str = "correct horse battery"):
+    """A reporter persona: writes drafts and submits them, never publishes."""
+    from dateline.newsroom.roles import Role, create_editor
+
+    return create_editor(username, password=password, role=Role.REPORTER)
+
+
+def chief_editor(username: str = "chief", password: str = "correct horse battery"):
+    """A chief editor persona: everything editorial, everywhere."""
+    from dateline.newsroom.roles import Role, create_editor
+
+    return create_editor(username, password=password, role=Role.CHIEF)
+
+
+def newsroom_administrator(username: str = "people", password: str = "correct horse battery"):
+    """An administrator persona (people and settings, not stories); not a superuser."""
+    from dateline.newsroom.roles import Role, create_editor
+
+    return create_editor(username, password=password, role=Role.ADMIN)
 
 
 def administrator(username: str = "admin", password: str = "correct horse battery"):

@@ -212,7 +212,8 @@ def test_demo_editor_can_log_in_to_the_newsroom(data_dir, monkeypatch):
     assert editor.groups.filter(name=EDITORS).exists()
 
     client = Client()
-    assert client.login(username="editor", password=password)
+    signed_in = client.post("/newsroom/login/", {"username": "editor", "password": password})
+    assert signed_in.status_code == 302
     assert client.get("/newsroom/").status_code == 200
 
 

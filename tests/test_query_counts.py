@@ -15,11 +15,15 @@ from django.test.utils import CaptureQueriesContext
 from dateline.news import middleware
 from dateline.news.models import Article, ArticleAuthor
 from tests import factories
+from tests.media_helpers import library_picture
 
 pytestmark = pytest.mark.django_db
 
 NOW = datetime(2014, 3, 6, 8, 0, tzinfo=UTC)
-MAX_QUERIES = 10
+# The article page is the dearest: edition and sections, the story, its byline, tags,
+# corrections, related stories, translations, its view count, Most read, and two for pictures
+# (the lead picture's renditions; every picture in the body, in one).
+MAX_QUERIES = 12
 
 
 @pytest.fixture
@@ -44,14 +48,38 @@ def site(clock):
     sport = factories.section(en, name="Sport")
     writers = [factories.author() for _ in range(3)]
     labels = [factories.tag(f"Topic {n}") for n in range(3)]
+    photos = [library_picture(width=640, height=480) for _ in range(2)]
     featured = factories.article(
-        sec=politics, authors=writers, source=factories.source(), is_top_story=True
+        sec=politics,
+        authors=writers,
+        source=factories.source(),
+        is_top_story=True,
+        picture=photos[0],
+        body=body_with_pictures(photos),
     )
     featured.tags.add(*labels)
     for sec, count, newest in [(politics, 5, NOW - timedelta(hours=1)), (sport, 4, NOW)]:
-        factories.many_articles(count, sec=sec, newest=newest, authors=writers, tags=labels)
+        stories = factories.many_articles(
+            count, sec=sec, newest=newest, authors=writers, tags=labels
+        )
+        Article.objects.filter(pk__in=[s.pk for s in stories[:2]]).update(picture=photos[1])
     assert Article.objects.count() == 10
-    return {"featured": featured, "writer": writers[0], "label": labels[0], "edition": en}
+    return {
+        "featured": featured,
+        "writer": writers[0],
+        "label": labels[0],
+        "edition": en,
+        "photos": photos,
+    }
+
+
+def body_with_pictures(photos) -> str:
+    """A story body with library pictures in it, as the body editor inserts them."""
+    return "".join(
+        f'<figure><img src="{photo.file.url}" alt="{photo.alt}" data-image-id="{photo.pk}">'
+        f"<figcaption>{photo.caption}</figcaption></figure><p>Paragraph.</p>"
+        for photo in photos
+    )
 
 
 def grow(site) -> None:
@@ -81,6 +109,12 @@ def grow(site) -> None:
     for code in ("az", "ru"):
         factories.translation(featured, factories.edition(code), is_breaking=True)
     factories.many_articles(3, sec=featured.section, newest=NOW - timedelta(days=30))
+    # Every story gets one of six pictures; the featured story's body shows all of them.
+    photos = [*site["photos"], *(library_picture(width=640, height=480) for _ in range(4))]
+    others = list(Article.objects.exclude(pk=featured.pk).values_list("pk", flat=True))
+    for n, photo in enumerate(photos):
+        Article.objects.filter(pk__in=others[n :: len(photos)]).update(picture=photo)
+    Article.objects.filter(pk=featured.pk).update(body=body_with_pictures(photos))
     assert Article.objects.filter(edition=site["edition"]).count() == 1000
 
 
@@ -134,9 +168,13 @@ def test_the_grown_site_really_shows_more_on_the_measured_pages(site):
     assert article_page.count('rel="author"') == 30
     assert article_page.count('rel="tag"') == 30
     assert article_page.count('rel="alternate" hreflang') == 3
+    assert article_page.count("<picture>") == 1 + 6  # the lead picture and six in the body
+    section_page = reader.get("/en/politics/").content.decode()
+    assert section_page.count('<source type="image/avif"') == 20  # a thumbnail per story
     home = reader.get("/en/").content.decode()
     assert home.count('class="section-block"') == 8
     assert block_count(home, '<section class="top-stories"', 'class="kicker"') == 5
+    assert block_count(home, '<section class="top-stories"', "<picture>") == 5
     assert '<aside class="breaking"' not in home  # the breaking translations are other editions'
     author_page = reader.get(f"/en/author/{site['writer'].slug}/").content.decode()
     assert "Older stories" in author_page

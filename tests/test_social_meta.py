@@ -2,6 +2,7 @@
 card tags with absolute URLs and an image, and a canonical link that og:url agrees with."""
 
 import io
+import re
 from datetime import UTC, datetime, timedelta
 
 import extruct
@@ -12,6 +13,7 @@ from PIL import Image
 
 from dateline.news import publishing
 from tests import factories
+from tests.media_helpers import library_picture
 
 pytestmark = pytest.mark.django_db
 
@@ -139,15 +141,14 @@ def test_a_page_without_a_picture_shares_the_default_image_with_its_size(client,
         assert (props["og:image:width"], props["og:image:height"]) == ("1200", "630")
 
 
-def test_a_story_with_a_picture_shares_it_with_its_description(client, site):
+def test_a_story_with_a_picture_shares_it_as_a_1200_pixel_jpeg_with_its_size(client, site):
     story = site["story"]
-    story.image = png()
-    story.image_alt = "The minister at his desk"
+    story.picture = library_picture(width=1600, height=1200, alt="The minister at his desk")
     story.save()
     html = page(client, story.get_absolute_url())
     props = og(html)
-    assert props["og:image"] == f"http://testserver{story.image.url}"
-    assert "og:image:width" not in props  # the size of an upload is not stated
+    assert re.fullmatch(r"http://testserver/media/renditions/\d+/\w+-1200w\.jpg", props["og:image"])
+    assert (props["og:image:width"], props["og:image:height"]) == ("1200", "900")
     assert props["og:image:alt"] == "The minister at his desk"
     assert named_meta(html)["twitter:image:alt"] == "The minister at his desk"
 

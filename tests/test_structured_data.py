@@ -2,7 +2,6 @@
 crawler would: the schema.org type of its genre, the properties Google recommends, and a
 breadcrumb trail; the home page describes the outlet and its site."""
 
-import io
 import json
 import re
 import subprocess
@@ -12,13 +11,13 @@ from pathlib import Path
 import extruct
 import pytest
 from django.contrib.staticfiles import finders
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from dateline.distribution.structured_data.genres import GENRE_TYPES
 from dateline.news import publishing
 from dateline.news.models import Genre
 from tests import factories
+from tests.media_helpers import library_picture
 
 pytestmark = pytest.mark.django_db
 
@@ -94,12 +93,6 @@ def page(client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
     return response.content.decode()
-
-
-def png(width: int = 1600, height: int = 900) -> SimpleUploadedFile:
-    data = io.BytesIO()
-    Image.new("RGB", (width, height), (40, 90, 140)).save(data, "PNG")
-    return SimpleUploadedFile("photo.png", data.getvalue(), content_type="image/png")
 
 
 class TestTypes:
@@ -204,15 +197,19 @@ class TestArticleProperties:
             "height": 630,
         }
 
-    def test_a_story_with_a_picture_shows_it_with_caption_and_credit(self, client, story):
-        story.image = png()
-        story.image_caption = "The letter on the minister's desk."
-        story.image_credit = "Photo: Press service"
+    def test_a_story_with_a_picture_shows_it_with_size_caption_and_credit(self, client, story):
+        story.picture = library_picture(
+            width=2000,
+            height=1000,
+            caption="The letter on the minister's desk.",
+            credit="Photo: Press service",
+        )
         story.save()
         node = article_node(json_ld_nodes(page(client, story.get_absolute_url())))
         assert re.fullmatch(
-            r"http://testserver/media/articles/\d{4}/\d{2}/photo\w*\.png", node["image"]["url"]
+            r"http://testserver/media/renditions/\d+/\w+-1200w\.jpg", node["image"]["url"]
         )
+        assert (node["image"]["width"], node["image"]["height"]) == (1200, 600)
         assert node["image"]["caption"] == "The letter on the minister's desk."
         assert node["image"]["creditText"] == "Photo: Press service"
 
@@ -347,6 +344,7 @@ def test_building_the_structured_data_and_preview_costs_no_query(story, django_a
         .prefetch_related(
             Prefetch("authors", queryset=Author.objects.order_by("articleauthor__position")),
             "tags",
+            "corrections",
         )
         .get(pk=story.pk)
     )

@@ -6,6 +6,7 @@ Each variable is documented in ``docs/configuration.md``. Production mode
 loopback and needs no configuration at all.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -21,6 +22,7 @@ from dateline.lib.environment import (
 )
 from dateline.lib.secrets_file import load_or_create_secret_key
 from dateline.lib.smtp_url import parse_smtp_url
+from dateline.media import s3 as media_s3
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("DATELINE_DATA_DIR", Path.cwd() / "data")
@@ -46,6 +48,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    "django_prose_editor",  # the newsroom's body editor (its static files; see newsroom/writing.py)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "dateline.accounts",  # after "axes": its sign-in log reads what axes made of a failure
     "dateline.news",
     "dateline.media",
     "dateline.editorial",
@@ -63,11 +71,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # whether this session entered a two-factor code
     "django.contrib.messages.middleware.MessageMiddleware",
+    "dateline.accounts.sessions.SessionLimitsMiddleware",
+    "dateline.accounts.enforcement.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dateline.news.middleware.ScheduledPublishingMiddleware",
     "dateline.website.middleware.PrivateForStaffMiddleware",
     "dateline.newsroom.middleware.NewsroomTimeZoneMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "dateline.urls"
@@ -188,6 +200,15 @@ STORAGES = {
         )
     },
 }
+# The media library on S3-compatible storage when DATELINE_MEDIA_S3_BUCKET is set; MEDIA_URL
+# then points at the bucket (media/s3.py, docs/newsroom/media.md).
+_media_s3 = media_s3.settings_from()
+if _media_s3:
+    STORAGES["default"] = _media_s3.storage
+    MEDIA_URL = _media_s3.media_url
+# Upload limits (media/validation.py), both checked before a picture is decoded.
+DATELINE_MEDIA_MAX_UPLOAD_MB = env_int("DATELINE_MEDIA_MAX_UPLOAD_MB", 20)
+DATELINE_MEDIA_MAX_MEGAPIXELS = env_int("DATELINE_MEDIA_MAX_MEGAPIXELS", 50)
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -212,6 +233,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+_media_origin = media_s3.origin_of(MEDIA_URL)
+if _media_origin:  # pictures served from the bucket or its CDN
+    SECURE_CSP["img-src"] = [CSP.SELF, "data:", _media_origin]
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -234,16 +258,54 @@ if HTTPS:
     # and check --deploy is not allowed to nag about it.
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Every account is a newsroom (staff) account, so the staff rule is the rule: 12 characters.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username and address first
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# --- Accounts: two-factor sign-in, lockout, session limits (docs/newsroom/accounts.md) -----
+# The idle timeout is a default: an administrator may set another in the newsroom's policy.
+DATELINE_SESSION_IDLE_MINUTES = env_int("DATELINE_SESSION_IDLE_MINUTES", 8 * 60)
+DATELINE_SESSION_MAX_DAYS = env_int("DATELINE_SESSION_MAX_DAYS", 7)
+if not 5 <= DATELINE_SESSION_IDLE_MINUTES <= 7 * 24 * 60:
+    raise ConfigurationError("DATELINE_SESSION_IDLE_MINUTES must be between 5 and 10080 (a week).")
+if not 1 <= DATELINE_SESSION_MAX_DAYS <= 90:
+    raise ConfigurationError("DATELINE_SESSION_MAX_DAYS must be between 1 and 90.")
+SESSION_COOKIE_AGE = DATELINE_SESSION_MAX_DAYS * 24 * 60 * 60
+DATELINE_LOGIN_FAILURE_LIMIT = env_int("DATELINE_LOGIN_FAILURE_LIMIT", 5)
+DATELINE_LOGIN_LOCKOUT_MINUTES = env_int("DATELINE_LOGIN_LOCKOUT_MINUTES", 15)
+if DATELINE_LOGIN_FAILURE_LIMIT < 1 or DATELINE_LOGIN_LOCKOUT_MINUTES < 1:
+    raise ConfigurationError(
+        "DATELINE_LOGIN_FAILURE_LIMIT and DATELINE_LOGIN_LOCKOUT_MINUTES must be at least 1."
+    )
+DATELINE_SIGN_IN_LOG_DAYS = env_int("DATELINE_SIGN_IN_LOG_DAYS", 365)
+# django-axes (accounts/lockout.py): wrong passwords and two-factor codes per username and
+# address; tries during a lockout do not extend it, and a full sign-in clears the count.
+AXES_FAILURE_LIMIT = DATELINE_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=DATELINE_LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "dateline.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "dateline.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # the sign-in log (accounts.SignInEvent) records sign-ins
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # masked in axes' records
+AXES_VERBOSE = False  # no start-up banner in every command's output
 
 # --- The outlet -----------------------------------------------------------------------------
 DATELINE_SITE_NAME = env_str("DATELINE_SITE_NAME", "Dateline Daily")
+OTP_TOTP_ISSUER = DATELINE_SITE_NAME  # the name authenticator apps show for the account
 DATELINE_SITE_TAGLINE = env_str("DATELINE_SITE_TAGLINE", "News from the region and the world")
 DATELINE_LOGO_URL = env_str("DATELINE_LOGO_URL")
 DATELINE_CONTACT_EMAIL = env_str("DATELINE_CONTACT_EMAIL", "")
@@ -293,6 +355,10 @@ DATELINE_SOCIAL_IMAGE_URL = env_str("DATELINE_SOCIAL_IMAGE_URL", "")
 DATELINE_TWITTER_SITE = env_str("DATELINE_TWITTER_SITE", "")  # the outlet's @handle, if any
 # Sitemaps (distribution/sitemaps/, docs/sitemaps.md): how long caches may keep one, seconds.
 DATELINE_SITEMAP_MAX_AGE = env_int("DATELINE_SITEMAP_MAX_AGE", 300)
+# Preview links for colleagues without a login (editorial/sharing.py, docs/newsroom/revisions.md).
+DATELINE_DRAFT_SHARE_HOURS = env_int("DATELINE_DRAFT_SHARE_HOURS", 48)
+if not 1 <= DATELINE_DRAFT_SHARE_HOURS <= 720:
+    raise ConfigurationError("DATELINE_DRAFT_SHARE_HOURS must be between 1 and 720 (30 days).")
 
 LOGGING = {
     "version": 1,
@@ -300,7 +366,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("DATELINE_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Failed sign-ins and lockouts (warnings) only; every sign-in is in the sign-in log.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # --- Readership (analytics): view counts and Most read (docs/readership.md) ------------------

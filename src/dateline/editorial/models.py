@@ -50,7 +50,7 @@ class Desk(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = self.section.name if self.section_id else "all sections"
+        where = self.section.name if self.section is not None else "all sections"
         return f"{self.user} — {self.edition.name}, {where}"
 
 

@@ -26,10 +26,12 @@ BODY_ATTRIBUTES = {
     "abbr": {"title"},
     "blockquote": {"cite"},
     "q": {"cite"},
-    "img": {"src", "alt", "width", "height", "loading"},
+    # data-image-id names the picture-library entry a body image came from, so reader pages
+    # can serve its renditions; it is checked to be a number below.
+    "img": {"src", "alt", "width", "height", "loading", "data-image-id"},
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
-    "ol": {"start", "reversed"},
+    "ol": {"start", "reversed", "type"},  # type: the editor's "a, b, c" or "i, ii, iii" lists
 }
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -44,6 +46,12 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
         return None
     if attribute in {"width", "height", "colspan", "rowspan", "start"}:
         return value if value.isdigit() and len(value) <= 5 else None
+    if attribute == "title" and not value.strip():
+        return None  # the editor's link dialog leaves title="" when nobody fills it in
+    if attribute == "data-image-id":
+        return value if value.isascii() and value.isdigit() and len(value) <= 18 else None
+    if tag == "ol" and attribute == "type":
+        return value if value in {"1", "a", "A", "i", "I"} else None
     if tag == "img" and attribute == "loading":
         return value if value in {"lazy", "eager"} else None
     return value
@@ -79,7 +87,8 @@ def _clean_once(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(BODY_TAGS),
-        clean_content_tags={"script", "style", "template", "noscript", "iframe", "object"},
+        # Word's clipboard wraps document settings in <xml>: text no reader should see.
+        clean_content_tags={"script", "style", "template", "noscript", "iframe", "object", "xml"},
         attributes={tag: set(names) for tag, names in BODY_ATTRIBUTES.items()},
         attribute_filter=_keep_attribute,
         url_schemes=set(URL_SCHEMES),

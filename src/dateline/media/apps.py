@@ -7,3 +7,13 @@ class MediaConfig(AppConfig):
     name = "dateline.media"
     label = "media"
     verbose_name = "Media library"
+
+    def ready(self) -> None:
+        from django.conf import settings
+        from PIL import Image
+
+        from dateline.media import checks  # noqa: F401  (registers the system checks)
+
+        # Pillow's decompression-bomb guard at our own limit: it warns above it and refuses
+        # twice it, for every decode in the process (uploads are checked before that).
+        Image.MAX_IMAGE_PIXELS = settings.DATELINE_MEDIA_MAX_MEGAPIXELS * 1_000_000

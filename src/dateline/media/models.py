@@ -13,9 +13,18 @@ from django.utils import timezone
 
 
 class Image(models.Model):
-    file = models.ImageField(upload_to="library/%Y/%m/", width_field="width", height_field="height")
+    file = models.ImageField(
+        "picture",
+        upload_to="library/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        help_text="JPEG, PNG, WebP, AVIF or GIF (first frame). Location data is removed.",
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
+    # What the stored original weighs and was called on the uploader's computer (searchable).
+    file_size = models.PositiveIntegerField("bytes", editable=False, default=0)
+    original_name = models.CharField(max_length=200, blank=True, editable=False)
     alt = models.CharField(
         "alt text",
         max_length=250,
@@ -45,26 +54,35 @@ class Image(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = "picture"
 
     def __str__(self) -> str:
-        return self.alt or self.file.name
+        label = self.alt or self.file.name or ""
+        return f"{label} — {self.credit}" if self.credit else label
 
 
 class Rendition(models.Model):
-    """One resized, re-encoded copy of an image."""
+    """One resized, re-encoded copy of an image: a width, a format, and a crop.
+
+    ``ratio`` is empty for the whole picture, or ``"16:9"``-style for a crop around the focal
+    point. Files are written by :mod:`dateline.media.renditions` only.
+    """
 
     image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    ratio = models.CharField(max_length=9, blank=True, default="")
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     format = models.CharField(max_length=5)  # "avif", "webp" or "jpeg"
     file = models.FileField(upload_to="renditions/%Y/%m/", max_length=200)
+    file_size = models.PositiveIntegerField("bytes", default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["image", "width", "format"], name="rendition_once_per_size"
+                fields=["image", "ratio", "width", "format"], name="rendition_once_per_size"
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.image_id} {self.width}w {self.format}"
+        crop = f" {self.ratio}" if self.ratio else ""
+        return f"{self.image_id}{crop} {self.width}w {self.format}"

@@ -2,6 +2,8 @@
 
 Each is sent after the transaction that changed the story has committed, with
 ``article_id`` (not the object), so receivers can hand it straight to a task.
+``front_page_changed`` is about an edition's home page rather than one story: its top
+stories were reordered, added or removed, or its breaking banner ended early.
 """
 
 from django.dispatch import Signal
@@ -9,3 +11,4 @@ from django.dispatch import Signal
 article_published = Signal()  # kwargs: article_id
 article_updated = Signal()  # kwargs: article_id
 article_unpublished = Signal()  # kwargs: article_id
+front_page_changed = Signal()  # kwargs: edition_id

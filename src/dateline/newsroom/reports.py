@@ -113,11 +113,11 @@ class ReaderReportAdmin(admin.ModelAdmin):
     actions = ["accept_selected", "reject_selected"]
     readonly_fields = [
         "article_link", "quoted_text", "comment", "reporter_email", "created_at",
-        "handled_by", "handled_at", "ip_hash",
+        "handled_by", "handled_at", "resolved_by", "ip_hash",
     ]  # fmt: skip
     fields = [
         "article_link", "quoted_text", "comment", "reporter_email", "created_at",
-        "status", "handled_by", "handled_at", "ip_hash",
+        "status", "handled_by", "handled_at", "resolved_by", "ip_hash",
     ]  # fmt: skip
 
     @admin.display(description="report")
@@ -131,6 +131,21 @@ class ReaderReportAdmin(admin.ModelAdmin):
             reverse("admin:news_article_change", args=[obj.article_id]),
             obj.article.headline,
             queue_url(obj.article),
+        )
+
+    @admin.display(description="resolved by")
+    def resolved_by(self, obj: ReaderReport) -> SafeString:
+        """The correction that answered the report, ticked when the note was added
+        (newsroom/corrections.py); the link opens the story's screen, which lists its notes."""
+        note = obj.correction
+        if note is None:
+            return format_html("{}", "—")
+        return format_html(
+            '<a href="{}">{} of {}</a>: {}',
+            reverse("admin:news_article_change", args=[obj.article_id]),
+            note.get_kind_display(),
+            obj.article.edition.local(note.created_at).strftime("%d %B %Y %H:%M"),
+            note.text,
         )
 
     @admin.display(description="status", ordering="status")

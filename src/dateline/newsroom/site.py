@@ -9,16 +9,49 @@ class NewsroomSite(admin.AdminSite):
     site_header = "Newsroom"
     index_title = "Today in the newsroom"
     site_url = "/"
+    index_template = "newsroom/dashboard.html"  # the dashboard, then the list of screens
+
+    def index(self, request, extra_context=None):
+        """The start page: the dashboard (newsroom/dashboard.py) above the admin's app list."""
+        from dateline.newsroom import dashboard
+
+        context = {"dashboard": dashboard.build(request, self), **(extra_context or {})}
+        return super().index(request, context)
 
     def each_context(self, request):
         context = super().each_context(request)
         context["site_title"] = f"{settings.DATELINE_SITE_NAME} newsroom"
         return context
 
+    def has_permission(self, request):
+        """Staff, and — for an account with an authenticator app — a code entered this session."""
+        from dateline.accounts import two_factor
+
+        return super().has_permission(request) and two_factor.session_passes(request)
+
+    def login(self, request, extra_context=None):
+        """The password, then the two-factor code for accounts that have an authenticator."""
+        from dateline.accounts.views import sign_in
+
+        return sign_in.password_step(request, self, extra_context)
+
     def get_urls(self):
-        from dateline.newsroom import outbox
+        from dateline.accounts.urls import newsroom_urls as accounts_urls
+        from dateline.newsroom import curation, outbox
 
         return [
+            path(
+                "front-page/",
+                self.admin_view(lambda request: curation.front_page_index(request, self)),
+                name="front-page",
+            ),
+            path(
+                "front-page/<str:edition>/",
+                self.admin_view(
+                    lambda request, edition: curation.edition_front_page(request, self, edition)
+                ),
+                name="front-page-edition",
+            ),
             path(
                 "outbox/",
                 self.admin_view(lambda request: outbox.outbox_index(request, self)),
@@ -29,11 +62,27 @@ class NewsroomSite(admin.AdminSite):
                 self.admin_view(lambda request, name: outbox.outbox_message(request, self, name)),
                 name="outbox-message",
             ),
+            *accounts_urls(self),
             *super().get_urls(),
         ]
 
     def get_app_list(self, request, app_label=None):
+        from dateline.newsroom.curation import editions_for
+
         apps = super().get_app_list(request, app_label)
+        if app_label in (None, "news") and editions_for(request.user):
+            for app in apps:
+                if app["app_label"] == "news":
+                    app["models"].insert(
+                        0,
+                        {
+                            "name": "Front page (top stories, breaking banner)",
+                            "object_name": "FrontPage",
+                            "admin_url": reverse("admin:front-page"),
+                            "view_only": True,
+                            "perms": {"view": True},
+                        },
+                    )
         if request.user.is_staff and app_label in (None, "distribution"):
             for app in apps:
                 if app["app_label"] == "distribution":

@@ -1,6 +1,15 @@
 from django.urls import path, register_converter
 
-from dateline.website.views import archive, articles, fronts, listings, reports, robots
+from dateline.website.views import (
+    archive,
+    articles,
+    corrections,
+    fronts,
+    listings,
+    reports,
+    robots,
+    shared_draft,
+)
 
 
 class EditionCodeConverter:
@@ -20,6 +29,7 @@ urlpatterns = [
     path("", fronts.home, name="root"),
     path("robots.txt", robots.robots_txt, name="robots"),
     path("favicon.ico", robots.favicon, name="favicon"),
+    path("shared/<str:token>/", shared_draft.shared_draft, name="shared-draft"),  # preview links
     path("<edition:edition>/", fronts.home, name="home"),
     path("<edition:edition>/news/<int:pk>/", articles.article_by_id, name="article-short"),
     path("<edition:edition>/news/<int:pk>-<str:slug>/", articles.article, name="article"),
@@ -37,6 +47,7 @@ urlpatterns = [
         reports.thanks,
         name="article-report-thanks",
     ),
+    path("<edition:edition>/corrections/", corrections.corrections, name="corrections"),
     path("<edition:edition>/author/<slug:slug>/", listings.author, name="author"),
     path("<edition:edition>/tag/<slug:slug>/", listings.tag, name="tag"),
     path(

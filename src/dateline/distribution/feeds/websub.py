@@ -3,7 +3,8 @@
 The receivers below are connected in ``DistributionConfig.ready`` to the domain signals
 (sent after commit, with ``article_id``); each enqueues :func:`tasks.ping_websub_hub`.
 The task names every feed that shows (or showed) the story — the site's when it is in the
-default edition, its edition's, section's, authors' and tags' — in all three formats, and
+default edition, its edition's, section's, authors' and tags', and its edition's corrections
+feed when the story has notes — in all three formats, and
 pings the hub once per feed. Topics the hub could not take are retried with backoff
 (30 s, 60 s … 1 h) up to ``DATELINE_WEBSUB_MAX_ATTEMPTS`` times.
 
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from dateline.distribution.feeds.addresses import FORMATS, feed_path, public_origin
+from dateline.distribution.feeds.corrections import corrections_feed_path
 from dateline.distribution.feeds.hubs import HubRefused, HubUnavailable, current_hub
 from dateline.distribution.mail import backoff_seconds
 from dateline.news.models import Article
@@ -36,7 +38,12 @@ def topics_for(article: Article, origin: str) -> list[str]:
     listings.append(("section", {"edition": code, "section": article.section.slug}))
     listings += [("author", {"edition": code, "slug": a.slug}) for a in article.authors.all()]
     listings += [("tag", {"edition": code, "slug": t.slug}) for t in article.tags.all()]
-    return [origin + feed_path(kind, fmt, **kwargs) for kind, kwargs in listings for fmt in FORMATS]
+    topics = [
+        origin + feed_path(kind, fmt, **kwargs) for kind, kwargs in listings for fmt in FORMATS
+    ]
+    if article.corrections.exists():  # a new note, or notes leaving with an unpublished story
+        topics += [origin + corrections_feed_path(article.edition, fmt) for fmt in FORMATS]
+    return topics
 
 
 def ping(article_id: int, *, attempt: int = 1, topics: list[str] | None = None) -> str:

@@ -10,6 +10,7 @@ the next day. One issue per edition per day is a database constraint, so a dupli
 composes nothing.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -21,9 +22,39 @@ from dateline.distribution.newsletters.models import IssueKind, NewsletterIssue
 from dateline.distribution.newsletters.rendering import render_triplet
 from dateline.distribution.newsletters.sending import PREFERENCES_MARK, UNSUBSCRIBE_MARK
 from dateline.limits.throttle import consume
+from dateline.media.renditions import email_rendition
 from dateline.news.models import Article, Edition
 
 TOP_STORIES = 8
+EMAIL_PICTURE_WIDTH = 600  # the width of the newsletter's column
+
+
+@dataclass(frozen=True)
+class EmailPicture:
+    """A story's picture as a newsletter shows it: a JPEG (mail programs may not read AVIF
+    or WebP) at an absolute address, drawn 600 pixels wide from a file twice that."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+    credit: str
+
+
+def email_picture(article: Article, base_url: str) -> EmailPicture | None:
+    picture = article.picture if article.picture_id else None
+    rendition = email_rendition(picture) if picture else None
+    if picture is None or rendition is None:
+        return None
+    url = rendition.file.url
+    width = min(EMAIL_PICTURE_WIDTH, rendition.width)
+    return EmailPicture(
+        url=url if url.startswith(("http://", "https://")) else base_url + url,
+        width=width,
+        height=round(rendition.height * width / rendition.width),
+        alt=picture.alt,
+        credit=picture.credit,
+    )
 
 
 def _links(base_url: str) -> dict:
@@ -58,7 +89,8 @@ def compose_digest(edition: Edition, day: date, *, base_url: str) -> NewsletterI
     stories = list(
         Article.objects.published(now=end)
         .filter(edition=edition, published_at__gt=end - timedelta(days=1))
-        .select_related("section", "edition")
+        .select_related("section", "edition", "picture")
+        .prefetch_related("picture__renditions")
         .order_by("-is_top_story", "-published_at")[:TOP_STORIES]
     )
     if not stories:
@@ -69,6 +101,7 @@ def compose_digest(edition: Edition, day: date, *, base_url: str) -> NewsletterI
         "language": edition.language,
         "day": day,
         "stories": stories,
+        "picture": email_picture(stories[0], base_url),  # the first story's, above its headline
         "most_read": popular,
         **_links(base_url),
     }
@@ -92,6 +125,7 @@ def render_alert(article: Article, *, base_url: str) -> tuple[str, str, str]:
     what :func:`compose_alert` stores, and what the newsroom previews before it exists."""
     context = {"article": article, "edition": article.edition, **_links(base_url)}
     context["language"] = article.edition.language
+    context["picture"] = email_picture(article, base_url)
     return render_triplet("newsletter_alert", context)
 
 

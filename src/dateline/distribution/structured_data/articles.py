@@ -11,6 +11,7 @@ from django.urls import reverse
 from dateline.distribution.structured_data import outlet
 from dateline.distribution.structured_data.addresses import absolute, iso_time
 from dateline.distribution.structured_data.genres import schema_type_for
+from dateline.media.renditions import social_rendition
 from dateline.news.models import Article, Author, Edition
 
 
@@ -64,16 +65,44 @@ def news_article(request: HttpRequest | None, article: Article, edition: Edition
         if article.source.url:
             source["url"] = article.source.url
         node["sourceOrganization"] = source
+    notes = corrections(article, edition, url)
+    if notes:
+        node["correction"] = notes
     return node
 
 
+def corrections(article: Article, edition: Edition, url: str) -> list[dict]:
+    """The story's public notes as schema.org ``CorrectionComment``s, oldest first.
+
+    Read from ``article.corrections``, which the article page prefetches. Updates are listed
+    too: each is a dated public note on the story, and ``dateModified`` moves with it.
+    """
+    return [
+        {
+            "@type": "CorrectionComment",
+            "@id": f"{url}#correction-{note.pk}",
+            "name": note.get_kind_display(),
+            "text": note.text,
+            "datePublished": iso_time(note.created_at, edition),
+        }
+        for note in article.corrections.all()
+    ]
+
+
 def _image(request: HttpRequest | None, article: Article) -> dict:
-    if article.image:
-        image: dict = {"@type": "ImageObject", "url": absolute(request, article.image.url)}
-        if article.image_caption:
-            image["caption"] = article.image_caption
-        if article.image_credit:
-            image["creditText"] = article.image_credit
+    picture = article.picture if article.picture_id else None
+    rendition = social_rendition(picture) if picture else None
+    if picture and rendition:
+        image: dict = {
+            "@type": "ImageObject",
+            "url": absolute(request, rendition.file.url),
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+        if picture.caption:
+            image["caption"] = picture.caption
+        if picture.credit:
+            image["creditText"] = picture.credit
         return image
     url, width, height = outlet.social_image(request)
     image = {"@type": "ImageObject", "url": url}

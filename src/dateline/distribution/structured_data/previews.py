@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from dateline.distribution.structured_data import outlet
 from dateline.distribution.structured_data.addresses import absolute, iso_time
 from dateline.distribution.structured_data.articles import author_url
+from dateline.media.renditions import social_rendition
 from dateline.news.models import Article, Edition
 
 DESCRIPTION_LENGTH = 200
@@ -59,9 +60,10 @@ def page_preview(
     kind: str = "website",
     image_path: str = "",
     image_alt: str = "",
+    image_size: tuple[int, int] | None = None,
 ) -> Preview:
     """A front, listing or archive page; ``image_path`` (e.g. an author's photo) if it has
-    its own picture."""
+    its own picture, with its ``image_size`` in pixels when known."""
     preview = Preview(
         kind=kind,
         title=title,
@@ -73,6 +75,8 @@ def page_preview(
     )
     if image_path:
         preview.image = absolute(request, image_path)
+        if image_size:
+            preview.image_width, preview.image_height = image_size
     else:
         preview.image, preview.image_width, preview.image_height = outlet.social_image(request)
         preview.image_alt = settings.DATELINE_SITE_NAME
@@ -89,6 +93,9 @@ def article_preview(
         raise ValueError(
             f"Article {article.pk} is not published: only published stories are shared."
         )
+    # The picture as a 1200-pixel JPEG: every network's previews read JPEG.
+    picture = article.picture if article.picture_id else None
+    rendition = social_rendition(picture) if picture else None
     preview = page_preview(
         request,
         edition,
@@ -96,8 +103,9 @@ def article_preview(
         title=article.headline,
         description=article.lead or article.headline,
         path=article.get_absolute_url(),
-        image_path=article.image.url if article.image else "",
-        image_alt=article.image_alt or article.headline,
+        image_path=rendition.file.url if rendition else "",
+        image_alt=(picture.alt if picture and rendition else "") or article.headline,
+        image_size=(rendition.width, rendition.height) if rendition else None,
     )
     preview.locale_alternates = [og_locale(other.edition.language) for other in translations or []]
     preview.published_time = iso_time(article.published_at, edition)

@@ -3,7 +3,9 @@
 ``{% article_structured_data %}`` / ``{% home_structured_data %}`` print a JSON-LD block;
 ``{% article_social_meta %}`` / ``{% page_social_meta title=… path=… %}`` print the Open
 Graph and Twitter tags through ``distribution/includes/social_meta.html``. They read the
-page's own context (``request``, ``edition``, ``article``, ``translations``) and query nothing.
+page's own context (``request``, ``edition``, ``article``, ``translations``) and query nothing:
+the article page fetches the story's picture with its renditions (the 1200-pixel JPEG that
+previews and JSON-LD name), which are made on the spot only if the picture has none yet.
 """
 
 from django import template

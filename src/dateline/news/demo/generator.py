@@ -28,8 +28,10 @@ from django.utils import timezone
 
 from dateline.lib.sanitize import clean_body_html
 from dateline.lib.transliteration import ascii_slug
+from dateline.media.models import Image
 from dateline.news import publishing
 from dateline.news.demo.content import STORIES
+from dateline.news.demo.pictures import ensure_pictures
 from dateline.news.demo.story import StoryTemplate
 from dateline.news.demo.structure import Newsroom, ensure_newsroom
 from dateline.news.demo.vocabulary import Pools, story_contexts
@@ -40,6 +42,7 @@ LANGUAGE_ORDER = ("en", "az", "ru")
 STORIES_PER_CHUNK = 500
 TOP_STORIES = 3
 DRAFT_STORIES = 2
+PICTURE_SHARE = 0.6  # of stories with a picture from the library (news/demo/pictures.py)
 # Minutes after the Azerbaijani version that the others go out: az first, then ru, then en.
 _TRANSLATION_DELAY = {"az": (0, 0), "ru": (1, 8), "en": (4, 19)}
 _LEAD_TIME = timedelta(minutes=20)  # the newest story is this old, so no version is in the future
@@ -68,9 +71,16 @@ class _Story:
 class _Desk:
     """Turns templates into unsaved articles, one story (all its languages) at a time."""
 
-    def __init__(self, newsroom: Newsroom, rng: random.Random, created_by) -> None:
+    def __init__(
+        self,
+        newsroom: Newsroom,
+        rng: random.Random,
+        created_by,
+        pictures: dict[str, list[Image]] | None = None,
+    ) -> None:
         self.newsroom = newsroom
         self.rng = rng
+        self.pictures = pictures or {}
         self.pools = Pools(rng)
         self.created_by = created_by
         self.zone = newsroom.editions["en"].zone
@@ -78,6 +88,15 @@ class _Desk:
 
     def pick(self, count: int) -> list[StoryTemplate]:
         return self.rng.choices(STORIES, weights=self.weights, k=count)
+
+    def picture_for(self, section: str, group: uuid.UUID, *, wanted: bool) -> Image | None:
+        """One of the section's demo pictures for :data:`PICTURE_SHARE` of the stories (and
+        every top story); chosen from the story's id, so the stories' own randomness, and
+        with it what a seed gives, is unchanged."""
+        pool = self.pictures.get(section)
+        if not pool or not (wanted or group.int % 100 < PICTURE_SHARE * 100):
+            return None
+        return pool[(group.int >> 8) % len(pool)]
 
     def source_for(self, genre: str) -> Source | None:
         if genre == Genre.AGENCY:
@@ -107,6 +126,7 @@ class _Desk:
         for slot, items in template.pools.items():
             rng.choice(items).put(slot, contexts)
         group = uuid.UUID(int=rng.getrandbits(128), version=4)
+        picture = self.picture_for(template.section, group, wanted=top)
         written = moment - timedelta(minutes=rng.randint(15, 240))
         articles = []
         for lang in languages:
@@ -129,6 +149,7 @@ class _Desk:
                     else None,
                     is_breaking=breaking,
                     is_top_story=top,
+                    picture=picture,
                     translation_group=group,
                     created_at=written,
                     created_by=self.created_by,
@@ -221,7 +242,7 @@ def generate(
     plan = _language_plan(articles)
     with transaction.atomic():
         newsroom = ensure_newsroom()
-        desk = _Desk(newsroom, rng, created_by)
+        desk = _Desk(newsroom, rng, created_by, pictures=ensure_pictures())
         templates = desk.pick(len(plan))
         times = _publication_times(rng, len(plan), now)
         breaking, top = _flagged(templates, plan)

@@ -98,7 +98,6 @@ class Article(models.Model):
     published_at = models.DateTimeField(
         null=True,
         blank=True,
-        db_index=True,
         help_text="Publication time. A future time schedules the story.",
     )
     updated_at = models.DateTimeField(
@@ -139,10 +138,6 @@ class Article(models.Model):
         related_name="articles",
         help_text="The story's main picture, from the media library.",
     )
-    image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
-    image_alt = models.CharField("image description", max_length=250, blank=True)
-    image_caption = models.CharField(max_length=300, blank=True)
-    image_credit = models.CharField(max_length=120, blank=True)
     translation_group = models.UUIDField(
         default=uuid.uuid4,
         db_index=True,
@@ -169,16 +164,26 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        # Desk scoping (which editions and sections an editor may touch) is not a permission:
+        # it lives in ``editorial.Desk``; "edit_any_desk" lifts it for chief editors.
         permissions = [
-            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("submit_article", "Can submit articles for review"),
+            ("publish_article", "Can publish, schedule and return articles to reporters"),
+            ("unpublish_article", "Can unpublish articles"),
             ("preview_article", "Can preview unpublished articles"),
+            ("edit_any_desk", "Can edit and publish articles in every edition and section"),
         ]
-        # Lists read newest-first within an edition or a section; status is checked on the
-        # rows the index yields (nearly all are published), so it is not an index column.
+        # Lists read newest first (ties broken by id): the whole archive in the newsroom, or
+        # within an edition, a section or a status. Each index carries the full ordering, so
+        # a page is an index walk, never a sort of the archive, on SQLite and PostgreSQL
+        # alike; the first also serves every range on the publication time. Reader pages
+        # check the status on the rows an edition or section index yields (nearly all are
+        # published) rather than leading with it.
         indexes = [
+            models.Index(fields=["-published_at", "-id"], name="article_latest"),
             models.Index(fields=["edition", "-published_at", "-id"], name="article_edition_latest"),
             models.Index(fields=["section", "-published_at", "-id"], name="article_section_latest"),
-            models.Index(fields=["status", "published_at"], name="article_status_time"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_status_latest"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -9,6 +9,7 @@ from dateline.news.models.editions import Edition
 # Path segments that the reader site uses under /<edition>/; a section may not take them.
 RESERVED_SECTION_SLUGS = frozenset(
     {"news", "author", "tag", "archive", "search", "feeds", "feed", "print", "static", "media"}
+    | {"corrections"}
 )
 
 

@@ -14,13 +14,15 @@ RELATED_STORIES = 5
 def _public_article(reading: Reading, pk: int) -> Article:
     article = (
         published_in(reading)
-        .select_related("source")
+        .select_related("source", "picture")
         .prefetch_related(
+            "picture__renditions",  # the lead picture's <picture>, structured data, previews
             Prefetch(
                 "authors",
                 queryset=Author.objects.order_by("articleauthor__position", "articleauthor__pk"),
             ),
             "tags",
+            "corrections",  # shown at the end of the story and in its JSON-LD
         )
         .filter(pk=pk)
         .first()

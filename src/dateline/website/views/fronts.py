@@ -1,7 +1,7 @@
 """The home page (top stories, breaking banner, the lenta) and section fronts."""
 
 from collections import OrderedDict
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Q, QuerySet, Subquery
@@ -10,15 +10,14 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dateline.lib.cursors import BadCursor, paginate_latest_first
+from dateline.media import renditions
+from dateline.news import front_page
 from dateline.news.models import Article, Section
 from dateline.website.reading import NoEditionYet, cursor_param, open_edition, published_in
 from dateline.website.views.errors import bad_request_page
 
 LENTA_SIZE = 40
-TOP_STORIES = 5
 STORIES_PER_SECTION_BLOCK = 4
-BREAKING_LIFETIME = timedelta(hours=24)
-TOP_STORY_LIFETIME = timedelta(days=7)
 
 
 def group_by_day(articles: list[Article], edition) -> "OrderedDict[date, list[Article]]":
@@ -59,20 +58,13 @@ def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
         return render(request, "website/welcome.html", status=200)
     public = published_in(reading)
     now = timezone.now()
-    # A banner is for news that is still breaking, not for last month's.
-    breaking = list(
-        public.filter(is_breaking=True, published_at__gte=now - BREAKING_LIFETIME).order_by(
-            "-published_at", "-pk"
-        )[:1]
-    )
-    top = list(
-        public.filter(is_top_story=True, published_at__gte=now - TOP_STORY_LIFETIME).order_by(
-            "-published_at", "-pk"
-        )[:TOP_STORIES]
-    )
+    # The banner and the top stories' order are the editors' (news/front_page.py).
+    breaking = list(front_page.breaking_banners(public, now)[:1])
+    top = list(front_page.top_stories(public, now)[: front_page.TOP_STORIES])
     lenta = list(public.order_by("-published_at", "-pk")[:LENTA_SIZE])
     if not top:
-        top = [a for a in lenta if a.image][:TOP_STORIES] or lenta[:TOP_STORIES]
+        top = ([a for a in lenta if a.picture_id] or lenta)[: front_page.TOP_STORIES]
+    renditions.attach(top)  # their pictures, in one query however many there are
     by_section = latest_by_section(public, reading.sections)
     blocks = [(s, by_section[s.pk]) for s in reading.sections if s.pk in by_section]
     context = reading.context(
@@ -100,5 +92,6 @@ def section(request: HttpRequest, edition: str, section: str) -> HttpResponse:
         return bad_request_page(
             request, "This page link is damaged; start again from the section front."
         )
+    renditions.attach(page.items)  # the list's thumbnails, in one query
     context = reading.context(section=current, page=page, is_first_page=not cursor_param(request))
     return render(request, "website/section.html", context)

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dateline.lib.environment import env_int
 from dateline.lib.planner_statistics import refresh_planner_statistics
-from dateline.news.demo.editor import ensure_demo_editor, password_file
+from dateline.news.demo.editor import ensure_demo_editor, ensure_demo_team, password_file
 from dateline.news.demo.generator import generate
 from dateline.news.models import Article
 
@@ -59,6 +59,16 @@ class Command(BaseCommand):
                     f"Added {report.published:,} published articles ({report.stories:,} stories), "
                     f"{report.drafts} drafts and {report.scheduled} scheduled articles "
                     f"(seed {report.seed})."
+                )
+            )
+        team = ensure_demo_team()
+        if team:
+            self.stdout.write(
+                "Demo team (one account per role): "
+                + "; ".join(
+                    f"{member.login.username} / "
+                    f"{member.login.password or 'password not known here'} ({member.role})"
+                    for member in team
                 )
             )
         port = env_int("PORT", 8000)

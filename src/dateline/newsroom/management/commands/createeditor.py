@@ -1,4 +1,5 @@
-"""``dateline createeditor USERNAME [--email E] [--chief] [--password-from-env VAR]``."""
+"""``dateline createeditor USERNAME [--role ROLE] [--desk EDITION[/SECTION]]… [--email E]
+[--password-from-env VAR]``."""
 
 import getpass
 import os
@@ -13,15 +14,33 @@ from dateline.newsroom import roles
 
 
 class Command(BaseCommand):
-    help = "Creates a newsroom account for an editor (staff, in the Editors group)."
+    help = (
+        "Creates a newsroom account: a reporter, an editor (publishing in the editions and "
+        "sections of their desks), a chief editor or an administrator."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username", help="The login name of the new account.")
         parser.add_argument("--email", default="", help="The editor's e-mail address.")
         parser.add_argument(
+            "--role",
+            choices=[role.value for role in roles.Role],
+            default=None,
+            help="reporter: writes and submits drafts; editor (default): edits and publishes "
+            "in their desks; chief: everything editorial everywhere; admin: people and settings.",
+        )
+        parser.add_argument(
+            "--desk",
+            action="append",
+            default=[],
+            metavar="EDITION[/SECTION]",
+            help="A desk for an editor, e.g. `en` (the whole English edition) or `en/politics`; "
+            "repeat for several. Chief editors need none.",
+        )
+        parser.add_argument(
             "--chief",
             action="store_true",
-            help="Also a chief editor: may delete stories and change editions.",
+            help="The same as --role chief.",
         )
         parser.add_argument(
             "--password-from-env",
@@ -29,7 +48,23 @@ class Command(BaseCommand):
             help="Read the password from environment variable VAR instead of prompting.",
         )
 
-    def handle(self, *args, username: str, email: str, chief: bool, **options) -> None:
+    def handle(
+        self, *args, username: str, email: str, chief: bool, role: str | None, **options
+    ) -> None:
+        if chief and role not in (None, roles.Role.CHIEF):
+            raise CommandError("--chief and --role disagree; give one of them.")
+        chosen = roles.Role(role or (roles.Role.CHIEF if chief else roles.Role.EDITOR))
+        desks = []
+        for spec in options["desk"]:
+            try:
+                desks.append(roles.parse_desk(spec))
+            except ValueError as error:
+                raise CommandError(str(error)) from None
+        if chosen == roles.Role.EDITOR and not desks:
+            self.stderr.write(
+                "Note: this editor has no desk yet and can publish nowhere; add one with "
+                "--desk, or later in the newsroom under People."
+            )
         user_model = get_user_model()
         if user_model._default_manager.filter(username=username).exists():
             raise CommandError(
@@ -42,11 +77,17 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         try:
-            roles.create_editor(username, password=password, email=email, chief=chief)
+            roles.create_editor(username, password=password, email=email, role=chosen, desks=desks)
         except roles.EditorExists:
             raise CommandError(f"A user named “{username}” already exists.") from None
-        role = "chief editor" if chief else "editor"
-        self.stdout.write(self.style.SUCCESS(f"Created {role} “{username}”."))
+        where = ""
+        if desks:
+            where = " for " + ", ".join(
+                f"{edition.name}: {section.name}" if section else f"{edition.name} (all sections)"
+                for edition, section in desks
+            )
+        label = chosen.label[0].lower() + chosen.label[1:]
+        self.stdout.write(self.style.SUCCESS(f"Created {label} “{username}”{where}."))
 
     def _password(self, variable: str | None) -> str:
         if variable:
