@@ -275,3 +275,22 @@ def test_the_conflict_page_says_when_keeping_my_version_also_publishes(story, fi
     assert response.status_code == 409
     assert "As you asked, this will also publish it." in response.content.decode()
     assert stored(story).status == "draft"
+
+
+@pytest.mark.django_db
+def test_a_form_opened_before_the_front_page_was_arranged_cannot_undo_it(desk, first):
+    from django.utils import timezone
+
+    from dateline.news import front_page, publishing
+
+    story = factories.draft(sec=desk["politics"], headline="Ferry line reopens")
+    publishing.publish(story)
+    form = open_story(first, story)  # opened while the story is not a top story
+
+    front_page.add(story.edition, story.pk, position=1, now=timezone.now())
+
+    response = save(first, story, form, lead="Tickets go on sale on Friday.")
+    assert response.status_code == 409
+    saved = stored(story)
+    assert (saved.is_top_story, saved.top_position) == (True, 1)
+    assert saved.lead != "Tickets go on sale on Friday."

@@ -120,10 +120,13 @@ def _check_unchanged(current: list[Article], expected: str | None) -> None:
 
 
 def _write_positions(stories: Sequence[Article], positions: dict[int, int | None]) -> None:
+    # Each changed story's version goes up, so an editor saving an article form opened before
+    # the rearrangement meets the edit-conflict page instead of undoing it unseen.
     changed = [story for story in stories if story.top_position != positions[story.pk]]
     for story in changed:
         story.top_position = positions[story.pk]
-    Article.objects.bulk_update(changed, ["top_position"])
+        story.version += 1
+    Article.objects.bulk_update(changed, ["top_position", "version"])
 
 
 def _dense(ordered: Sequence[int]) -> dict[int, int | None]:
@@ -217,7 +220,8 @@ def add(
         _write_positions(others, new_positions)
         story.is_top_story = True
         story.top_position = new_positions[story.pk]
-        story.save(update_fields=["is_top_story", "top_position"])
+        story.version += 1
+        story.save(update_fields=["is_top_story", "top_position", "version"])
         _announce(edition.pk)
     return story
 
@@ -240,7 +244,8 @@ def remove(edition: Edition, article_id: int, *, now: datetime | None = None) ->
         _write_positions(others, new_positions)
         story.is_top_story = False
         story.top_position = None
-        story.save(update_fields=["is_top_story", "top_position"])
+        story.version += 1
+        story.save(update_fields=["is_top_story", "top_position", "version"])
         _announce(edition.pk)
     return story
 
@@ -263,6 +268,7 @@ def end_breaking_banner(
                 "That story has no breaking banner on the home page of this edition."
             )
         story.breaking_until = moment
-        story.save(update_fields=["breaking_until"])
+        story.version += 1
+        story.save(update_fields=["breaking_until", "version"])
         _announce(edition.pk)
     return story
