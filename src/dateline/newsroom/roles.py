@@ -31,6 +31,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dateline.news.models import Article, Edition, Section, Status
+from dateline.news.models.articles import published_condition
 
 REPORTERS = "Reporters"
 EDITORS = "Editors"
@@ -371,8 +372,7 @@ def visible_stories(user, queryset):
     only outside their desks), and for reporters their own stories plus what is live."""
     if user.has_perm("news.publish_article"):
         return queryset
-    live = Article.objects.published().values("pk")
-    return queryset.filter(Q(created_by_id=user.pk) | Q(pk__in=live))
+    return queryset.filter(Q(created_by_id=user.pk) | published_condition())
 
 
 def may_see(user, article: Article) -> bool:

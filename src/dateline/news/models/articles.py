@@ -42,13 +42,18 @@ class Genre(models.TextChoices):
     AGENCY = "agency", "Agency copy"
 
 
+def published_condition(now: datetime | None = None) -> models.Q:
+    """The condition behind :meth:`ArticleQuerySet.published`, for combining with others
+    (``mine | published``) without a subquery over the whole archive."""
+    return models.Q(
+        status__in=(Status.PUBLISHED, Status.SCHEDULED), published_at__lte=now or timezone.now()
+    )
+
+
 class ArticleQuerySet(models.QuerySet["Article"]):
     def published(self, now: datetime | None = None) -> "ArticleQuerySet":
         """Stories a reader may see at ``now``: published, or scheduled and due."""
-        moment = now or timezone.now()
-        return self.filter(
-            status__in=(Status.PUBLISHED, Status.SCHEDULED), published_at__lte=moment
-        )
+        return self.filter(published_condition(now))
 
     def due(self, now: datetime | None = None) -> "ArticleQuerySet":
         """Scheduled stories whose time has come but whose status still says scheduled."""
