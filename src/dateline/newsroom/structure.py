@@ -15,6 +15,15 @@ class EditionAdmin(admin.ModelAdmin):
     ]  # fmt: skip
     list_editable = ["position"]
 
+    def get_list_display(self, request):
+        """The front-page link only for people who may arrange a front page at all; an
+        administrator (people and settings, not stories) would meet a refusal behind it."""
+        shown = list(super().get_list_display(request))
+        user = request.user
+        if not (user.has_perm("news.change_article") and user.has_perm("news.publish_article")):
+            shown.remove("front_page")
+        return shown
+
     @admin.display(description="front page")
     def front_page(self, obj: Edition) -> SafeString:
         """The edition's front-page screen (newsroom/curation.py) for arranging its top stories."""
