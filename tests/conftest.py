@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, connections
 
+from tests.page_cache_helpers import disk_cache, memory_cache  # noqa: F401  (page cache on)
 from tests.smtp import smtp_server  # noqa: F401  (a fixture for every mail test)
 from tests.threads import in_own_thread
 
@@ -18,6 +19,24 @@ def isolated_files(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def database_breaker_closed():
+    """Each test starts with the database taken as answering (operations/outage.py is per
+    process: a test that breaks the database must not leave the next one facing a 503)."""
+    from dateline.operations import outage
+
+    outage.reset()
+    yield
+    outage.reset()
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Most tests change the news with the ORM, which no purge hears: they read pages fresh.
+    The page cache's own tests turn it on (tests/page_cache_helpers.py)."""
+    settings.DATELINE_PAGE_CACHE = "off"
 
 
 @pytest.fixture

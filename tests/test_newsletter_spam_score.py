@@ -69,9 +69,10 @@ def test_the_daily_digest_scores_below_two(tmp_path, settings):
             is_top_story=n == 0,
         )
     [subscriber] = confirmed_subscribers(1, edition)
-    issue = compose_digest(
-        edition, timezone.localdate(timezone=edition.zone) + timedelta(days=1), base_url=BASE_URL
-    )
+    # The digest is sent a minute from now, so its day holds the five stories at any hour.
+    sent_at = (now + timedelta(minutes=1)).astimezone(edition.zone)
+    settings.DATELINE_DIGEST_TIME = sent_at.strftime("%H:%M")
+    issue = compose_digest(edition, sent_at.date(), base_url=BASE_URL)
     assert issue is not None
 
     # Both ways a subscriber's copy is built: the bytes sent over SMTP, and the email package's

@@ -62,9 +62,15 @@ INSTALLED_APPS = [
     "dateline.analytics",
     "dateline.distribution",
     "dateline.operations",
+    "dateline.pagecache",
 ]
 
 MIDDLEWARE = [
+    # First: it stores pages with every header the rest adds, and answers hits with them.
+    "dateline.pagecache.middleware.PageCacheMiddleware",
+    # Before anything that may query: a 503 at once while the database is down, and a time
+    # limit on every database call (docs/caching.md, "When the database is down").
+    "dateline.operations.middleware.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -108,6 +114,12 @@ if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A stopped or frozen server must not hold a request for long (a ?connect_timeout=
+        # in DATABASE_URL wins); psycopg counts at least 2 s.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", env_int("DATELINE_DATABASE_CONNECT_TIMEOUT", 2)
+        )
 else:
     DATABASES = {
         "default": {
@@ -131,6 +143,11 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# How long one request may wait for the database before it gives up (a stale copy or the 503
+# page): readers, and editors in the newsroom (whose saves may queue behind a long write).
+# A frozen server's query is cut after this; on SQLite it is also the wait for a lock.
+DATELINE_DATABASE_WAIT_SECONDS = env_int("DATELINE_DATABASE_WAIT_SECONDS", 2)
+DATELINE_NEWSROOM_DATABASE_WAIT_SECONDS = env_int("DATELINE_NEWSROOM_DATABASE_WAIT_SECONDS", 10)
 
 # Redis, when configured, is shared by every process: counters, cached lists, later the page
 # cache. Without it each process keeps its own small in-memory cache; nothing that must be
@@ -151,6 +168,32 @@ else:
             "LOCATION": "dateline",
         }
     }
+
+# --- Page cache (pagecache/, docs/caching.md) -------------------------------------------------
+# disk (the data folder's pagecache/, shared by this machine's processes), redis (shared by
+# several machines; the default when Redis is configured), memory (one process) or off.
+DATELINE_PAGE_CACHE = env_str("DATELINE_PAGE_CACHE", "redis" if REDIS_URL else "disk")
+if DATELINE_PAGE_CACHE not in {"disk", "redis", "memory", "off"}:
+    raise ConfigurationError("DATELINE_PAGE_CACHE must be one of disk, redis, memory, off.")
+DATELINE_PAGE_CACHE_DIR = env_path("DATELINE_PAGE_CACHE_DIR", DATA_DIR / "pagecache")
+DATELINE_PAGE_CACHE_REDIS_URL = env_str("DATELINE_PAGE_CACHE_REDIS_URL", REDIS_URL)
+if DATELINE_PAGE_CACHE == "redis" and not DATELINE_PAGE_CACHE_REDIS_URL:
+    raise ConfigurationError("DATELINE_PAGE_CACHE=redis needs DATELINE_REDIS_URL.")
+# How long a cached page counts as fresh without a purge (view counts, Most read and the
+# recommend form's token age by it; every change to the news purges at once).
+DATELINE_PAGE_CACHE_SECONDS = env_int("DATELINE_PAGE_CACHE_SECONDS", 300)
+# What nginx, CDNs and browsers are told (Cache-Control): shared caches keep a page this
+# long (a micro-cache: purges need not reach them), serve it stale while refetching, and
+# for this long while Dateline answers with errors.
+DATELINE_SHARED_CACHE_SECONDS = env_int("DATELINE_SHARED_CACHE_SECONDS", 1)
+DATELINE_STALE_WHILE_REVALIDATE_SECONDS = env_int("DATELINE_STALE_WHILE_REVALIDATE_SECONDS", 60)
+DATELINE_STALE_IF_ERROR_SECONDS = env_int("DATELINE_STALE_IF_ERROR_SECONDS", 86_400)
+# A CDN or Varnish to purge by surrogate key (pagecache/cdn.py); empty: none.
+DATELINE_PURGE_URLS = env_list("DATELINE_PURGE_URLS")
+DATELINE_PURGE_STYLE = env_str("DATELINE_PURGE_STYLE", "header")
+DATELINE_PURGE_METHOD = env_str("DATELINE_PURGE_METHOD", "PURGE")
+DATELINE_PURGE_HEADER = env_str("DATELINE_PURGE_HEADER", "Surrogate-Key")
+DATELINE_PURGE_AUTHORIZATION = env_str("DATELINE_PURGE_AUTHORIZATION", "")  # "Header: value"
 
 # --- Background work: Django's tasks framework with a database-backed queue ----------------
 TASKS = {

@@ -15,7 +15,7 @@ from operator import itemgetter
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Q, Sum, Window
+from django.db.models import Exists, F, OuterRef, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -93,8 +93,11 @@ def compute_most_read(
         )
         for key, _, _ in WINDOWS
     }
+    # Each hourly row checks its own story (a primary-key probe): ``article__in=stories``
+    # would list every public story of the edition first, a walk of the whole archive.
+    public = Exists(stories.filter(pk=OuterRef("article_id")))
     ranked = (
-        ArticleViews.objects.filter(hour__gte=window_start(widest, now), article__in=stories)
+        ArticleViews.objects.filter(public, hour__gte=window_start(widest, now))
         .values("article_id", "article__headline", "article__slug", "article__edition__code")
         .annotate(**sums)
         .annotate(**ranks)

@@ -11,6 +11,9 @@ from collections.abc import Callable
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
+from dateline.operations import database_watch, outage
+from dateline.operations.middleware import ANSWERED_BY_VIEW_WHEN_DOWN
+
 CHECK_INTERVAL_SECONDS = 5.0
 
 
@@ -21,14 +24,26 @@ class ScheduledPublishingMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         now = time.monotonic()
-        if now >= self.next_check and not request.path.startswith(("/static/", "/media/")):
+        if (
+            now >= self.next_check
+            and not request.path.startswith(("/static/", "/media/"))
+            and not outage.database_is_down()  # a view beacon then passes without waiting
+        ):
             self.next_check = now + CHECK_INTERVAL_SECONDS
             from dateline.news import publishing
 
             try:
                 publishing.publish_due()
-            except DatabaseError:
-                # A busy or unavailable database must not turn a page view into an error;
-                # the story is already visible through published(), the flip can wait.
+            except DatabaseError as error:
+                # A busy database must not turn a page view into an error: the story is
+                # already visible through published(), the flip can wait. An unreachable one
+                # ends the request now (a stale copy or the 503 page), rather than letting
+                # the view wait for the database a second time; a view beacon goes on to
+                # its view, which spools it.
                 self.next_check = now
+                kind = database_watch.report_failure(error)
+                if kind == outage.UNREACHABLE and not request.path.startswith(
+                    ANSWERED_BY_VIEW_WHEN_DOWN
+                ):
+                    raise
         return self.get_response(request)

@@ -32,7 +32,12 @@ from django.utils import timezone
 from dateline.editorial.audit import record
 from dateline.editorial.models import AuditAction
 from dateline.news.models import Article, Status
-from dateline.news.signals import article_published, article_unpublished, article_updated
+from dateline.news.signals import (
+    article_published,
+    article_scheduled,
+    article_unpublished,
+    article_updated,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +49,8 @@ class PublishingError(ValidationError):
     """A verb cannot be applied in the article's current state."""
 
 
-def _announce(signal, article_id: int) -> None:
-    transaction.on_commit(lambda: signal.send(sender=Article, article_id=article_id))
+def _announce(signal, article_id: int, **extra: Any) -> None:
+    transaction.on_commit(lambda: signal.send(sender=Article, article_id=article_id, **extra))
 
 
 def _require_publishable(article: Article) -> None:
@@ -157,6 +162,7 @@ def schedule(
         transaction.on_commit(
             lambda: publish_scheduled_article.using(run_after=at).enqueue(article_id)
         )
+        _announce(article_scheduled, article_id)
     logger.info("Scheduled article %s for %s", article.pk, at.isoformat())
     return article
 
@@ -241,6 +247,8 @@ def record_creation(article: Article, *, user=None, request: HttpRequest | None 
 
 def record_deletion(article: Article, *, user=None, request: HttpRequest | None = None) -> None:
     """Called just before a story is deleted; the entry keeps its headline afterwards."""
+    if article.is_public:  # its pages must go with it
+        _announce(article_unpublished, article.pk)
     record(
         AuditAction.DELETED,
         article=article,
@@ -258,21 +266,23 @@ def record_edit(
     user=None,
     request: HttpRequest | None = None,
 ) -> None:
-    """Called after an editor saved ``article``: a live story that changed is “Updated”."""
-    if not article.is_public or not changed_fields.intersection(READER_VISIBLE_FIELDS):
+    """Called after an editor saved ``article``: a live story whose text changed is
+    “Updated”; any change to a live story is announced (its pages must show it)."""
+    if not article.is_public or not changed_fields:
         return
-    now = timezone.now()
     with transaction.atomic():
-        Article.objects.filter(pk=article.pk).update(updated_at=now)
-        article.updated_at = now
-        record(
-            AuditAction.UPDATED,
-            article=article,
-            user=user,
-            request=request,
-            fields=sorted(changed_fields.intersection(READER_VISIBLE_FIELDS)),
-        )
-        _announce(article_updated, article.pk)
+        if changed_fields.intersection(READER_VISIBLE_FIELDS):
+            now = timezone.now()
+            Article.objects.filter(pk=article.pk).update(updated_at=now)
+            article.updated_at = now
+            record(
+                AuditAction.UPDATED,
+                article=article,
+                user=user,
+                request=request,
+                fields=sorted(changed_fields.intersection(READER_VISIBLE_FIELDS)),
+            )
+        _announce(article_updated, article.pk, fields=frozenset(changed_fields))
 
 
 def touch(article: Article) -> None:

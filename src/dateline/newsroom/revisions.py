@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from dateline.editorial import diffing
 from dateline.editorial import revisions as history
 from dateline.editorial.models import Revision
+from dateline.news import publishing
 from dateline.news.models import Article
 from dateline.newsroom.conflicts import EditConflictsMixin
 from dateline.newsroom.sharing import PreviewLinksMixin
@@ -33,6 +34,9 @@ class RevisionsMixin(EditConflictsMixin, PreviewLinksMixin):
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
+        if change and any(formset.has_changed() for formset in formsets):
+            # The byline's inline rows are not in the form's changed fields.
+            publishing.record_edit(form.instance, {"authors"}, user=request.user, request=request)
         saved = history.record(form.instance, user=request.user)
         self.forget_kept_if_saved(request, form.instance, saved.snapshot)
 

@@ -9,4 +9,7 @@ class OperationsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self) -> None:
-        from dateline.operations import checks  # noqa: F401  (registers the system checks)
+        from dateline.operations import (
+            checks,  # noqa: F401  (registers the system checks)
+            database_watch,  # noqa: F401  (watches new connections)
+        )

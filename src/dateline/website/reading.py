@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.http import Http404, HttpRequest
 
 from dateline.news.models import Article, Edition, Section
+from dateline.pagecache import keys as page_keys
 
 
 class NoEditionYet(Http404):
@@ -40,6 +41,7 @@ def open_edition(code: str | None) -> Reading:
         edition = next((e for e in editions if e.code == code), None)
     if edition is None:
         raise Http404("No such edition.")
+    page_keys.add(page_keys.edition(edition.pk))  # its masthead and navigation are on the page
     sections = list(Section.objects.filter(edition=edition).order_by("position", "pk"))
     for section in sections:
         section.edition = edition  # spare a query per link in the navigation

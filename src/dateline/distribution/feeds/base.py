@@ -40,6 +40,8 @@ from dateline.distribution.feeds.addresses import (
 from dateline.distribution.feeds.generators import AtomFeed, JsonFeed, RssFeed
 from dateline.lib.sanitize import clean_body_html
 from dateline.news.models import Article, Author, Edition
+from dateline.pagecache import keys as page_keys
+from dateline.pagecache import policy
 
 FEED_SIZE = 50
 GENERATORS: dict[str, type[RssFeed] | type[AtomFeed] | type[JsonFeed]] = {
@@ -82,6 +84,10 @@ class StoryFeed(Feed):
         """The edition whose language and time zone the feed uses."""
         return obj
 
+    def list_key(self, obj: Any) -> str:
+        """The page-cache key of the list this feed is the head of (see pagecache/keys.py)."""
+        return page_keys.edition_latest(self.edition.pk)
+
     # --- The HTTP policy ------------------------------------------------------------------------
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -105,6 +111,8 @@ class StoryFeed(Feed):
         if last_modified is not None:
             response.headers["Last-Modified"] = http_date(last_modified)
         patch_cache_control(response, public=True, max_age=settings.DATELINE_FEED_CACHE_SECONDS)
+        page_keys.add(page_keys.edition(self.edition.pk), self.list_key(obj))
+        policy.mark(response)
         hub = declared_hub()
         if hub:
             response.headers["Link"] = f'<{hub}>; rel="hub", <{self.self_url()}>; rel="self"'

@@ -22,6 +22,7 @@ from dateline.distribution.feeds.addresses import FeedFormat, declared_hub
 from dateline.distribution.feeds.base import FEED_SIZE, StoryFeed
 from dateline.news.correcting import public_corrections
 from dateline.news.models import Correction, Edition
+from dateline.pagecache import keys as page_keys
 
 
 def corrections_page(edition: Edition) -> str:
@@ -40,6 +41,9 @@ class CorrectionsFeed(StoryFeed):
 
     def get_object(self, request: HttpRequest, edition: str) -> Edition:
         return Edition.objects.get(code=edition)
+
+    def list_key(self, edition: Edition) -> str:
+        return page_keys.corrections(edition.pk)
 
     def title(self, edition: Edition) -> str:
         return f"{self.site_name} — corrections and updates ({edition.name})"

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from dateline.distribution.feeds.base import StoryFeed
 from dateline.news.models import Article, Author, Edition, Section, Tag
+from dateline.pagecache import keys as page_keys
 
 
 def _public_in(edition: Edition) -> QuerySet[Article]:
@@ -69,6 +70,9 @@ class SectionFeed(StoryFeed):
     def stories(self, section: Section) -> QuerySet[Article]:
         return _public_in(section.edition).filter(section=section)
 
+    def list_key(self, section: Section) -> str:
+        return page_keys.section_latest(section.pk)
+
 
 @dataclass(frozen=True)
 class Byline:
@@ -104,6 +108,9 @@ class AuthorFeed(StoryFeed):
     def stories(self, obj: Byline) -> QuerySet[Article]:
         return _public_in(obj.edition).filter(authors=obj.author)
 
+    def list_key(self, obj: Byline) -> str:
+        return page_keys.author_latest(obj.edition.pk, obj.author.pk)
+
 
 class TagFeed(StoryFeed):
     """One tag's stories in one edition: ``/en/tag/elections/feeds/rss.xml``."""
@@ -126,3 +133,6 @@ class TagFeed(StoryFeed):
 
     def stories(self, obj: Label) -> QuerySet[Article]:
         return _public_in(obj.edition).filter(tags=obj.tag)
+
+    def list_key(self, obj: Label) -> str:
+        return page_keys.tag_latest(obj.edition.pk, obj.tag.pk)

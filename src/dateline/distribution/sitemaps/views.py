@@ -20,12 +20,16 @@ from dateline.distribution.sitemaps.buckets import article_buckets
 from dateline.distribution.sitemaps.news import news_urls
 from dateline.distribution.sitemaps.xml import sitemap_index, urlset
 from dateline.news.models import Edition
+from dateline.pagecache import keys as page_keys
+from dateline.pagecache import policy
 
 CONTENT_TYPE = "application/xml; charset=utf-8"
 
 
 def _cacheable[R: HttpResponse | StreamingHttpResponse](response: R) -> R:
     patch_cache_control(response, public=True, max_age=settings.DATELINE_SITEMAP_MAX_AGE)
+    page_keys.add(page_keys.SITEMAPS)  # any change to the news purges every sitemap
+    policy.mark(response)
     return response
 
 

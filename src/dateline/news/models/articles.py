@@ -189,6 +189,19 @@ class Article(models.Model):
             models.Index(fields=["edition", "-published_at", "-id"], name="article_edition_latest"),
             models.Index(fields=["section", "-published_at", "-id"], name="article_section_latest"),
             models.Index(fields=["status", "-published_at", "-id"], name="article_status_latest"),
+            # The home page's top stories and breaking banner are a handful of flagged stories;
+            # these small partial indexes find them without walking the weeks of other stories
+            # published meanwhile (news/front_page.py).
+            models.Index(
+                fields=["edition", "-published_at", "-id"],
+                condition=models.Q(is_top_story=True),
+                name="article_top_stories",
+            ),
+            models.Index(
+                fields=["edition", "-published_at", "-id"],
+                condition=models.Q(is_breaking=True),
+                name="article_breaking",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -5,6 +5,8 @@ from datetime import date, datetime, time, timedelta
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from dateline.pagecache import keys as page_keys
+from dateline.pagecache.policy import cached_page
 from dateline.website.reading import open_edition, published_in
 
 MAX_STORIES_PER_DAY = 500
@@ -28,9 +30,11 @@ def _parse_day(year: str, month: str, day: str) -> date:
     return wanted
 
 
+@cached_page
 def day(request: HttpRequest, edition: str, year: str, month: str, day: str) -> HttpResponse:
     reading = open_edition(edition)
     wanted = _parse_day(year, month, day)
+    page_keys.add(page_keys.archive_day(reading.edition.pk, wanted))
     start = datetime.combine(wanted, time.min, tzinfo=reading.edition.zone)
     end = start + timedelta(days=1)
     stories = list(

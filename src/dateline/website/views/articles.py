@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dateline.news.models import Article, Author
+from dateline.pagecache import keys as page_keys
+from dateline.pagecache.policy import cached_page
 from dateline.website.reading import Reading, open_edition, published_in
 
 RELATED_STORIES = 5
@@ -57,12 +59,17 @@ def _translations(article: Article) -> list[Article]:
     )
 
 
+@cached_page(query=("recommended",))
 def article(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpResponse:
     reading = open_edition(edition)
     story = _public_article(reading, pk)
     redirect = _canonical_redirect(request, story, story.get_absolute_url())
     if redirect:
         return redirect
+    page_keys.add(  # the related box and the language switcher
+        page_keys.section_latest(story.section_id),
+        page_keys.translations(story.translation_group),
+    )
     related = list(
         published_in(reading)
         .filter(section=story.section_id)
@@ -78,6 +85,7 @@ def article(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpRespo
     return render(request, "website/article.html", context)
 
 
+@cached_page
 def article_print(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpResponse:
     reading = open_edition(edition)
     story = _public_article(reading, pk)

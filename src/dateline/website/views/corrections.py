@@ -17,6 +17,8 @@ from django.shortcuts import render
 from dateline.lib.cursors import BadCursor, decode_cursor, encode_cursor
 from dateline.news.correcting import public_corrections
 from dateline.news.models import Correction
+from dateline.pagecache import keys as page_keys
+from dateline.pagecache.policy import cached_page
 from dateline.website.reading import cursor_param, open_edition
 from dateline.website.views.errors import bad_request_page
 
@@ -45,9 +47,12 @@ def _page(edition, cursor: str | None, size: int) -> NotesPage:
     )
 
 
+@cached_page(query=("before",))
 def corrections(request: HttpRequest, edition: str) -> HttpResponse:
     reading = open_edition(edition)
     cursor = cursor_param(request)
+    if not cursor:
+        page_keys.add(page_keys.corrections(reading.edition.pk))
     try:
         page = _page(reading.edition, cursor, settings.DATELINE_PAGE_SIZE)
     except BadCursor:

@@ -13,6 +13,8 @@ from dateline.lib.cursors import BadCursor, paginate_latest_first
 from dateline.media import renditions
 from dateline.news import front_page
 from dateline.news.models import Article, Section
+from dateline.pagecache import keys as page_keys
+from dateline.pagecache.policy import cached_page
 from dateline.website.reading import NoEditionYet, cursor_param, open_edition, published_in
 from dateline.website.views.errors import bad_request_page
 
@@ -49,6 +51,7 @@ def latest_by_section(
     return by_section
 
 
+@cached_page
 def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
     try:
         reading = open_edition(edition)
@@ -58,6 +61,11 @@ def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
         return render(request, "website/welcome.html", status=200)
     public = published_in(reading)
     now = timezone.now()
+    page_keys.add(
+        page_keys.front_page(reading.edition.pk),
+        page_keys.edition_latest(reading.edition.pk),
+        *(page_keys.section_latest(s.pk) for s in reading.sections),
+    )
     # The banner and the top stories' order are the editors' (news/front_page.py).
     breaking = list(front_page.breaking_banners(public, now)[:1])
     top = list(front_page.top_stories(public, now)[: front_page.TOP_STORIES])
@@ -77,11 +85,14 @@ def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
     return render(request, "website/home.html", context)
 
 
+@cached_page(query=("before",))
 def section(request: HttpRequest, edition: str, section: str) -> HttpResponse:
     reading = open_edition(edition)
     current = next((s for s in reading.sections if s.slug == section), None)
     if current is None:
         raise Http404("No such section.")
+    if not cursor_param(request):  # deeper pages keep their cursor's stories
+        page_keys.add(page_keys.section_latest(current.pk))
     try:
         page = paginate_latest_first(
             published_in(reading).filter(section=current),

@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from dateline.lib.public_url import site_root
+from dateline.pagecache.policy import cached_page
 
 
 def sitemap_lines(request: HttpRequest) -> list[str]:
@@ -15,6 +16,7 @@ def sitemap_lines(request: HttpRequest) -> list[str]:
     return [f"Sitemap: {root}{path}" for path in paths]
 
 
+@cached_page
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",

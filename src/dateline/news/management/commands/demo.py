@@ -9,6 +9,7 @@ from dateline.lib.planner_statistics import refresh_planner_statistics
 from dateline.news.demo.editor import ensure_demo_editor, ensure_demo_team, password_file
 from dateline.news.demo.generator import generate
 from dateline.news.models import Article
+from dateline.news.signals import archive_changed
 
 
 class Command(BaseCommand):
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                 progress=self._progress if verbosity and articles >= 10_000 else None,
             )
             refresh_planner_statistics()
+            archive_changed.send(sender=Article)  # every cached page may show new stories
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Added {report.published:,} published articles ({report.stories:,} stories), "
