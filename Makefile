@@ -50,8 +50,16 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy src/dateline
 
+# Speed and resilience in one run, each a ratio to nginx measured alongside (docs/performance.md):
+# hot pages and the beacon, the nginx recipe, the breaking-news spike, memory, then the database
+# outage (PostgreSQL stopped and frozen). About 20 minutes; `make bench BENCH_ARGS=--quick` for a
+# short run. COLD=1 adds the cold renders at a million stories (bench/coldrender.py; building
+# its archives takes long the first time). The older per-page and server comparison stays
+# runnable on its own: bench/pages.sh.
 bench: install
-	bench/pages.sh
+	bench/speed.sh $(BENCH_ARGS)
+	$(BIN)/python bench/outage.py
+	@if [ -n "$(COLD)" ]; then $(BIN)/python bench/coldrender.py; fi
 
 # The independent validators (W3C Nu, axe, Lighthouse, extruct, feed and sitemap checkers)
 # against a demo site; slower than the suite, so not part of `make test`.

@@ -15,9 +15,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-BIN=$ROOT/.venv/bin
-NGINX=/usr/sbin/nginx
+# ROOT, BIN, NGINX, CPUS, say/die, TMP and cleanup, start_group/stop_group, free_port, waits.
+source bench/lib.sh
 
 DURATION=10s
 WARMUP=2s
@@ -37,79 +36,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-die() { echo "bench/pages.sh: $*" >&2; exit 1; }
-
-# --- Tools ---------------------------------------------------------------------------------
-[ -x "$BIN/dateline" ] || die "no $BIN/dateline: run \`make install\` first."
-missing=()
-command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-[ -x "$NGINX" ] || missing+=(nginx-light)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "Installing ${missing[*]} with apt-get"
-    # RUNLEVEL=1 keeps Debian's maintainer scripts from starting a system nginx on port 80.
-    apt-get update -qq
-    RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    die "missing ${missing[*]}: install them (apt-get install ${missing[*]}) and run again."
-  fi
-fi
-
-# --- Scratch space and cleanup -------------------------------------------------------------
-TMP=$(mktemp -d /tmp/dateline-bench.XXXXXX)
-chmod 755 "$TMP"  # nginx's worker processes run as nobody and must read the saved page
-GROUPS_STARTED=()
-
-stop_group() {  # SIGTERM to the process group we started, SIGKILL after 15 s
-  local pid=$1
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local pid
-  for pid in "${GROUPS_STARTED[@]}"; do stop_group "$pid"; done
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-start_group() {  # start_group NAME COMMAND...: runs it in its own process group, logs to TMP
-  local name=$1; shift
-  setsid "$@" >"$TMP/$name.log" 2>&1 &
-  STARTED_PID=$!
-  GROUPS_STARTED+=("$STARTED_PID")
-}
-
-free_port() {
-  "$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-wait_until_up() {  # wait_until_up NAME PID URL: up to 60 s
-  local name=$1 pid=$2 url=$3
-  for _ in $(seq 120); do
-    kill -0 "$pid" 2>/dev/null || { cat "$TMP/$name.log" >&2; die "$name exited during start-up."; }
-    curl -s -o /dev/null "$url" && return 0
-    sleep 0.5
-  done
-  cat "$TMP/$name.log" >&2
-  die "$name did not answer $url within 60 s."
-}
-
-wait_until_idle() {  # wait_until_idle BASE_URL: until queued requests have drained (max 60 s)
-  local base=$1 took
-  for _ in $(seq 120); do
-    took=$(curl -s -o /dev/null -w '%{time_total}' "$base/robots.txt" || echo 9)
-    awk -v t="$took" 'BEGIN { exit !(t < 0.1) }' && return 0
-    sleep 0.5
-  done
-  say "warning: $base still busy after 60 s; the next figure may be low"
-}
+require_tools
 
 ROWS=$TMP/rows.tsv
 : >"$ROWS"
@@ -146,7 +73,6 @@ mapfile -t PAGES < <("$BIN/python" bench/pick_pages.py)
 [ ${#PAGES[@]} -eq 3 ] || die "could not pick the pages to measure."
 ARTICLE=${PAGES[0]} HOME_PAGE=${PAGES[1]} SECTION=${PAGES[2]}
 STATIC_FILE=/static/admin/css/base.css
-CPUS=$(nproc)
 
 # --- dateline serve (granian) --------------------------------------------------------------
 SERVE_PORT=$(free_port)
@@ -158,33 +84,11 @@ wait_until_up serve "$SERVE_PID" "$SERVE/robots.txt"
 SERVE_SHAPE=$(grep -o '[0-9]* worker(s) x [0-9]* threads' "$TMP/serve.log" | head -1 || true)
 
 # --- nginx with the same article as a static file ------------------------------------------
-mkdir -p "$TMP/nginx/www" "$TMP/nginx/temp"
-chmod -R 755 "$TMP/nginx"
+NGINX_PORT=$(free_port)
+write_static_nginx_conf "$TMP/nginx" "$NGINX_PORT"
 curl -sf "$SERVE$ARTICLE" -o "$TMP/nginx/www/article.html" \
   || die "the article $ARTICLE did not answer 200 from dateline serve."
 chmod 644 "$TMP/nginx/www/article.html"
-NGINX_PORT=$(free_port)
-cat >"$TMP/nginx/nginx.conf" <<EOF
-daemon off;
-worker_processes $CPUS;
-pid $TMP/nginx/nginx.pid;
-error_log $TMP/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $TMP/nginx/temp/body;
-    proxy_temp_path $TMP/nginx/temp/proxy;
-    fastcgi_temp_path $TMP/nginx/temp/fastcgi;
-    uwsgi_temp_path $TMP/nginx/temp/uwsgi;
-    scgi_temp_path $TMP/nginx/temp/scgi;
-    types { text/html html; }
-    sendfile on;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $TMP/nginx/www;
-    }
-}
-EOF
 say "Starting nginx on 127.0.0.1:$NGINX_PORT"
 start_group nginx "$NGINX" -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf"
 NGINX_PID=$STARTED_PID
