@@ -55,7 +55,18 @@ def paginate_latest_first(queryset: QuerySet, cursor: str | None, size: int) -> 
     """One page of ``queryset`` (newest first) after ``cursor``; one query, whatever the page."""
     if cursor:
         moment, pk = decode_cursor(cursor)
-        queryset = queryset.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
+        # The plain ``published_at <= moment`` is implied by the rest; it is what lets the
+        # database start its newest-first index at the cursor, instead of walking every
+        # newer story to find it (the ``OR`` alone is only a filter). It comes first in the
+        # WHERE clause: SQLite starts the index at the first of two upper bounds on a column,
+        # and the queryset's own ``published_at <= now`` would otherwise be that one.
+        at_cursor = queryset.model._default_manager.filter(published_at__lte=moment)
+        combined = (at_cursor & queryset).filter(
+            Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk)
+        )
+        # ``&`` keeps the left side's related-object loading: carry over the listing's own.
+        combined.query.select_related = queryset.query.select_related
+        queryset = combined
     rows = list(queryset.order_by("-published_at", "-pk")[: size + 1])
     has_more = len(rows) > size
     rows = rows[:size]
