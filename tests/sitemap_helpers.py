@@ -100,3 +100,12 @@ def articles_path(story) -> str:
     from dateline.distribution.sitemaps import buckets
 
     return f"/sitemap-{story.edition.code}-articles-{story.pk // buckets.URLS_PER_SITEMAP}.xml"
+
+
+@pytest.fixture
+def one_article_sitemap(monkeypatch) -> None:
+    """``/sitemap-<edition>-articles-0.xml`` holds every story, whatever ids the database
+    hands out (PostgreSQL's sequences keep counting across the suite's tests)."""
+    from dateline.distribution.sitemaps import buckets
+
+    monkeypatch.setattr(buckets, "URLS_PER_SITEMAP", 10**12)

@@ -25,7 +25,7 @@ from tests import factories
 from tests.page_cache_helpers import answered, reader
 from tests.revision_helpers import signed_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_article_sitemap")]
 
 USERNAME = "quillon-desk"
 DRAFT_MARKER = "Zorbulate"  # a word no published page contains

@@ -32,7 +32,7 @@ from dateline.pagecache.store import PageCache
 from tests import factories
 from tests.page_cache_helpers import answered, reader
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_article_sitemap")]
 
 PROPAGATION_SECONDS = 1.0  # the promise: every page that shows the story changes within this
 REDIS_URL = "redis://127.0.0.1:6379/0"

@@ -26,7 +26,7 @@ from tests.test_page_cache_purge_graph import (  # noqa: F401  (fixtures among t
     sitemaps_refreshed,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_article_sitemap")]
 
 # Which warmed pages each edit of a live story (or of the front page) reaches, and what they
 # show afterwards. Unlisted: still a HIT.

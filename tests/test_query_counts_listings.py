@@ -29,7 +29,7 @@ from tests.test_query_counts import (  # noqa: F401 (fixtures, found by name)
     site,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_article_sitemap")]
 
 # A listing page: edition and sections, one page of stories, their thumbnails. A feed: its
 # subject, 50 stories, their bylines. A sitemap: its edition(s) and one query for its rows.
