@@ -5,6 +5,8 @@
 #   2. the same through the shipped nginx recipe (deploy/nginx/dateline.conf) in front of it,
 #      each as a ratio to nginx serving the same bytes as a static file (for the beacon: nginx
 #      answering `return 204`), with wrk, alternating so each pair shares the machine's state;
+#      beside them granian running a bare WSGI callable that answers the same bytes and
+#      headers (bench/bare_wsgi.py): the floor that granian and Python set under the hot path;
 #   3. the breaking-news spike: ~500 req/s offered for 60 s, an edit and purge at 30 s
 #      (bench/spike.py: delivered req/s, 5xx, p99, renders per purged page, time to visible);
 #   4. memory: resident size of each server process at 10,000 and 100,000 requests spread
@@ -75,10 +77,12 @@ SERVE_PORT=$(free_port)
 ALT_PORT=$(free_port)
 RECIPE_PORT=$(free_port)
 STATIC_PORT=$(free_port)
+BARE_PORT=$(free_port)
 SERVE=http://127.0.0.1:$SERVE_PORT
 ALT=http://127.0.0.1:$ALT_PORT
 RECIPE=http://127.0.0.1:$RECIPE_PORT
 STATIC=http://127.0.0.1:$STATIC_PORT
+BARE=http://127.0.0.1:$BARE_PORT
 # As in production behind nginx (docs/serving.md): the public address is nginx's, so a
 # beacon's Origin through the recipe is the site's own.
 export DATELINE_PUBLIC_URL=$RECIPE
@@ -140,6 +144,22 @@ curl -sf "$SERVE$ARTICLE" -o "$TMP/static/www/article.html" || die "no $ARTICLE"
 curl -sf "$SERVE$HOME_PAGE" -o "$TMP/static/www/home.html" || die "no $HOME_PAGE"
 curl -sf "$SERVE$FEED" -o "$TMP/static/www/rss.xml" || die "no $FEED"
 chmod 644 "$TMP/static/www/"*
+
+# The floor under the hot path: granian, in the shape of `dateline serve`, running a bare WSGI
+# callable that answers the same bytes with the same headers (bench/bare_wsgi.py).
+mkdir -p "$TMP/bare"
+for row in "article.html|$ARTICLE" "home.html|$HOME_PAGE" "rss.xml|$FEED"; do
+  IFS='|' read -r file path <<<"$row"
+  curl -sf -D "$TMP/bare/$file.headers" -o "$TMP/bare/$file" "$SERVE$path" || die "no $path"
+done
+BARE_WORKERS=${DEFAULT_SHAPE%%×*} BARE_THREADS=${DEFAULT_SHAPE##*×}
+say "Starting granian with a bare WSGI callable (${BARE_WORKERS}×${BARE_THREADS}) on $BARE"
+start_group bare env BARE_DIR="$TMP/bare" PYTHONPATH="$PWD" "$BIN/granian" --interface wsgi \
+  --host 127.0.0.1 --port "$BARE_PORT" --workers "${BARE_WORKERS:-2}" \
+  --blocking-threads "${BARE_THREADS:-5}" --no-ws bench.bare_wsgi:app
+BARE_PID=$STARTED_PID
+wait_until_up bare "$BARE_PID" "$BARE/article.html"
+
 start_group static "$NGINX" -p "$TMP/static" -e "$TMP/static/error.log" -c "$TMP/static/nginx.conf"
 STATIC_PID=$STARTED_PID
 wait_until_up static "$STATIC_PID" "$STATIC/article.html"
@@ -162,6 +182,7 @@ if runs rows; then
   for row in "article|$ARTICLE|article.html" "home|$HOME_PAGE|home.html" "feed|$FEED|rss.xml"; do
     IFS='|' read -r page path file <<<"$row"
     measure "$page" "nginx, static file" "$STATIC_PID" "$STATIC" "/$file" ref
+    measure "$page" "granian, bare WSGI callable" "$BARE_PID" "$BARE" "/$file"
     measure "$page" "dateline serve $DEFAULT_SHAPE" "$SERVE_PID" "$SERVE" "$path"
     measure "$page" "dateline serve $ALT_SHAPE" "$ALT_PID" "$ALT" "$path"
     measure "$page" "nginx recipe → serve $DEFAULT_SHAPE" "$RECIPE_PID $SERVE_PID" "$RECIPE" "$path"
