@@ -1,6 +1,10 @@
 """What browsers, nginx and CDNs are told: Cache-Control, validators, 304s, Vary."""
 
+import time
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from tests import factories
 from tests.page_cache_helpers import answered, reader
@@ -86,3 +90,21 @@ def test_errors_and_redirects_are_not_cached(story, memory_cache):
     old_slug = f"/en/news/{story.pk}-old-headline/"
     assert reader().get(old_slug).status_code == 301
     assert memory_cache.memory == {}
+
+
+def test_the_home_page_expires_with_its_breaking_banner(memory_cache):
+    """A banner goes out at its end with no edit to purge the page: the cached copy must not
+    outlive it, or readers would see the banner for up to the page lifetime longer."""
+    ends = timezone.now() + timedelta(seconds=1)
+    story = factories.article(
+        headline="Storm warning for the coast", is_breaking=True, breaking_until=ends
+    )
+    home = f"/{story.edition.code}/"
+    first = reader().get(home)
+    assert answered(first) == "MISS" and 'class="breaking"' in first.content.decode()
+    assert answered(reader().get(home)) == "HIT"
+
+    time.sleep(max(0.0, (ends - timezone.now()).total_seconds()) + 0.1)
+    after = reader().get(home)
+    assert answered(after) == "MISS"
+    assert 'class="breaking"' not in after.content.decode()

@@ -14,6 +14,7 @@ starts; this middleware handles everything else:
   one, marked ``X-Cache: STALE``.
 """
 
+import math
 import time
 from collections.abc import Callable
 
@@ -127,7 +128,11 @@ class PageCacheMiddleware:
             body=body,
             keys=frozenset(page_keys),
             created=started,
-            fresh_until=min(started + cache.fresh_seconds, next_scheduled_change()),
+            fresh_until=min(
+                started + cache.fresh_seconds,
+                next_scheduled_change(),
+                getattr(response, policy.FRESH_UNTIL, math.inf),
+            ),
         )
         cache.store(url_key, entry)
         return entry

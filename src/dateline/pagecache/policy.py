@@ -16,7 +16,9 @@ Example::
     def section(request, edition, section): ...
 """
 
+import math
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import wraps
 from urllib.parse import parse_qsl
 
@@ -27,6 +29,7 @@ from django.utils.cache import patch_cache_control
 # Never answered from the cache, whatever the view says (checked before any lookup).
 NEVER_CACHED = ("/newsroom/", "/beacon/", "/static/", "/media/", "/shared/")
 MARK = "page_cache_query"
+FRESH_UNTIL = "page_cache_fresh_until"
 
 
 def cached_page(view: Callable | None = None, *, query: Iterable[str] = ()) -> Callable:
@@ -48,6 +51,18 @@ def cached_page(view: Callable | None = None, *, query: Iterable[str] = ()) -> C
 def mark(response: HttpResponseBase, query: Iterable[str] = ()) -> HttpResponseBase:
     """The same as :func:`cached_page`, for class-based views (feeds)."""
     setattr(response, MARK, frozenset(query))
+    return response
+
+
+def fresh_until(response: HttpResponseBase, moment: datetime | None) -> HttpResponseBase:
+    """The cached copy of ``response`` must not stay fresh past ``moment`` (None: no limit).
+
+    For a page that changes by itself at a known time, with no edit to purge it: the home
+    page's breaking banner going out at its end. The earliest of several calls wins.
+    """
+    if moment is not None:
+        earlier = getattr(response, FRESH_UNTIL, math.inf)
+        setattr(response, FRESH_UNTIL, min(earlier, moment.timestamp()))
     return response
 
 

@@ -15,6 +15,7 @@ from dateline.media import renditions
 from dateline.news import front_page
 from dateline.news.models import Article, Section
 from dateline.pagecache import keys as page_keys
+from dateline.pagecache import policy
 from dateline.pagecache.policy import cached_page
 from dateline.website.reading import NoEditionYet, cursor_param, open_edition, published_in
 from dateline.website.views.errors import bad_request_page
@@ -96,7 +97,10 @@ def home(request: HttpRequest, edition: str | None = None) -> HttpResponse:
         section_blocks=blocks,
         is_root=edition is None,
     )
-    return render(request, "website/home.html", context)
+    response = render(request, "website/home.html", context)
+    # The banner goes out at its end with no edit to purge the page: its copy expires then.
+    policy.fresh_until(response, front_page.banner_ends_at(breaking[0]) if breaking else None)
+    return response
 
 
 @cached_page(query=("before",))
