@@ -314,6 +314,38 @@ def test_a_query_that_runs_past_the_readers_limit_is_cut_and_answered_with_the_5
         assert the_server_stops_running("WITH RECURSIVE n(i)"), "the cut query runs on"
 
 
+def test_an_editor_whose_request_is_the_breakers_trial_waits_only_the_readers_limit(
+    settings, quick_retry
+):
+    """While the database is down, the request that tries it again learns the answer at a
+    reader's pace: an editor is not held for the newsroom's longer limit by a frozen server."""
+    settings.DATELINE_DATABASE_WAIT_SECONDS = 1
+    settings.DATELINE_NEWSROOM_DATABASE_WAIT_SECONDS = 10
+    editor = Client(raise_request_exception=False)
+    editor.force_login(factories.editor())
+    outage.record_failure()
+    time.sleep(outage.RETRY_SECONDS + 0.05)  # half-open: the next request is the trial
+
+    started = time.monotonic()
+    with connection.execute_wrapper(endless_query):
+        response = editor.get("/newsroom/")
+    took = time.monotonic() - started
+
+    assert response.status_code == 503
+    assert 1.0 <= took < 2.5
+    assert outage.database_is_down()  # the trial failed: the breaker is open again
+
+
+def endless_query(execute, sql, params, many, context):
+    """Any query becomes one that would run for minutes (the watchdog cuts it)."""
+    return execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
+        None,
+        False,
+        context,
+    )
+
+
 def the_server_stops_running(query_start: str, seconds: float = 5.0) -> bool:
     """Whether PostgreSQL has stopped running every query starting with ``query_start``."""
     import psycopg

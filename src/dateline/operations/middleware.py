@@ -10,7 +10,9 @@ authentication, scheduled publishing, lockouts):
   ``DATELINE_DATABASE_WAIT_SECONDS`` for readers, the longer
   ``DATELINE_NEWSROOM_DATABASE_WAIT_SECONDS`` for editors, whose saves may queue behind a
   long write and should wait rather than fail (on SQLite this is also how long the request
-  waits for another writer's lock);
+  waits for another writer's lock) — except the breaker's trial request, which tests a
+  database just found down and gets the readers' limit, so an editor is not held 10 s by a
+  frozen server;
 * after a request that met an unavailable database, it drops the connections it used.
 
 The 503 itself is the site's error handler's to draw: the middleware raises
@@ -41,7 +43,7 @@ class DatabaseOutageMiddleware:
         newsroom = request.path.startswith(NEWSROOM_PREFIX)
         limit = (
             settings.DATELINE_NEWSROOM_DATABASE_WAIT_SECONDS
-            if newsroom
+            if newsroom and not outage.is_trial()  # a trial finds out at a reader's pace
             else settings.DATELINE_DATABASE_WAIT_SECONDS
         )
         with database_watch.request_scope(limit):

@@ -97,6 +97,11 @@ def database_is_down() -> bool:
         return True
 
 
+def is_trial() -> bool:
+    """Whether this thread is the request trying a database that was just found down."""
+    return _down_until != 0.0 and _trial_thread == threading.get_ident()
+
+
 def record_failure(error: BaseException | None = None) -> None:
     """The database did not answer: stop trying for ``RETRY_SECONDS``."""
     global _down_until, _trial_thread
