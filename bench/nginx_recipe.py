@@ -17,38 +17,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "deploy" / "nginx" / "dateline.conf"
-REDIRECT_BLOCK = """server {
-    listen 80;
-    listen [::]:80;
-    server_name news.example.org;
-    return 301 https://$host$request_uri;
-}
-"""
-
-
-def _replace(text: str, old: str, new: str, count: int = 1) -> str:
-    found = text.count(old)
-    if found != count:
-        raise SystemExit(f"{SHIPPED}: expected {old!r} {count} time(s), found it {found}")
-    return text.replace(old, new)
-
-
-def render_recipe(*, listen: int, upstream: int, data_dir: Path, cache_dir: Path) -> str:
-    """The shipped recipe with TLS, paths and ports rewritten for 127.0.0.1."""
-    text = SHIPPED.read_text()
-    text = _replace(text, REDIRECT_BLOCK, "")
-    text = _replace(text, "    listen 443 ssl;\n", f"    listen 127.0.0.1:{listen};\n")
-    text = _replace(text, "    listen [::]:443 ssl;\n", "")
-    text = _replace(text, "    http2 on;\n", "")
-    for line in (
-        "    ssl_certificate     /etc/letsencrypt/live/news.example.org/fullchain.pem;\n",
-        "    ssl_certificate_key /etc/letsencrypt/live/news.example.org/privkey.pem;\n",
-    ):
-        text = _replace(text, line, "")
-    text = _replace(text, "server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream};")
-    text = _replace(text, "/var/cache/nginx/dateline ", f"{cache_dir} ")
-    return _replace(text, "/srv/dateline/data/", f"{data_dir}/", count=2)
+sys.path.insert(0, str(ROOT))
+# The same rewrites as the nginx test's (tests/faults/nginx_helpers.py): one place to change.
+from tests.faults.nginx_helpers import render_recipe  # noqa: E402
 
 
 def main_config(folder: Path, recipe: Path) -> str:
@@ -87,8 +58,8 @@ def main(argv: list[str]) -> int:
     recipe = folder / "dateline.conf"
     recipe.write_text(
         render_recipe(
-            listen=args.listen,
-            upstream=args.upstream,
+            listen_port=args.listen,
+            upstream_port=args.upstream,
             data_dir=args.data_dir.resolve(),
             cache_dir=folder / "cache",
         )
