@@ -24,71 +24,27 @@ newsroom 503 and never a traceback, rendering again within 10 s. Exits 1 when mi
 
 import argparse
 import contextlib
-import glob
 import http.client
 import json
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# The outage test's own cluster (tests/faults/postgres_cluster.py): one way to stop and freeze it.
+from tests.faults.postgres_cluster import Cluster, free_port, postgres_bin  # noqa: E402
+
 DATELINE = str(ROOT / ".venv" / "bin" / "dateline")
 ANSWER_WITHIN = 2.5
 RECOVER_WITHIN = 10.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass
-class Cluster:
-    """A PostgreSQL cluster of this benchmark's own; as root it runs as ``postgres``."""
-
-    bin: Path
-    folder: Path
-    port: int = field(default_factory=free_port)
-
-    def run(self, *args: str, check: bool = True) -> None:
-        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        subprocess.run([*prefix, *args], check=check, capture_output=True, timeout=120)
-
-    def create(self) -> None:
-        if os.geteuid() == 0:
-            shutil.chown(self.folder, "postgres")
-        self.run(str(self.bin / "initdb"), "-D", str(self.folder / "data"), "-A", "trust",
-                 "-U", "postgres")  # fmt: skip
-
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self.run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-o", options,
-                 "-l", str(self.folder / "server.log"), "-w", "start")  # fmt: skip
-
-    def stop(self) -> None:
-        self.run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
-                 "stop", check=False)  # fmt: skip
-
-    def signal(self, number: int) -> None:
-        """To the postmaster and every process it started."""
-        pid_file = self.folder / "data" / "postmaster.pid"
-        postmaster = int(pid_file.read_text().split()[0])
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            with contextlib.suppress(OSError):
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                if int(entry.name) == postmaster or parent == postmaster:
-                    os.kill(int(entry.name), number)
 
 
 @dataclass
@@ -177,14 +133,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--out", type=Path, help="also write the figures here, as JSON")
     args = parser.parse_args(argv)
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not found:
+    binaries = postgres_bin()
+    if binaries is None:
         print("outage: not run (PostgreSQL's initdb and pg_ctl are not installed)")
         return 0
 
     folder = Path(tempfile.mkdtemp(prefix="dateline-outage-"))
     folder.chmod(0o755)  # as root, PostgreSQL runs as postgres and must reach its folder
-    cluster = Cluster(Path(found[-1]).parent, folder / "pg")
+    cluster = Cluster(binaries, folder / "pg")
     cluster.folder.mkdir()
     server: subprocess.Popen | None = None
     results: dict[str, dict] = {}

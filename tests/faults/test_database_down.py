@@ -12,21 +12,21 @@ quick; nothing in the design depends on the length (the breaker retries every 2 
 """
 
 import contextlib
-import glob
 import http.client
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.faults.postgres_cluster import Cluster, free_port, postgres_bin
 
 pytestmark = pytest.mark.faults
 
@@ -36,80 +36,6 @@ OUTAGE_SECONDS = 10.0
 ANSWER_WITHIN = 2.5
 RECOVER_WITHIN = 10.0
 PAGE_FRESH_SECONDS = 3  # so warm pages go stale during the outage and must be served stale
-
-
-def _postgres_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass
-class Cluster:
-    """A PostgreSQL cluster of this test's own."""
-
-    bin: Path
-    folder: Path
-    port: int = field(default_factory=_free_port)
-
-    def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        # PostgreSQL refuses to run as root: as root, run it as the postgres user.
-        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        return subprocess.run(
-            [*prefix, *args], check=check, capture_output=True, text=True, timeout=60
-        )
-
-    def create(self) -> None:
-        if os.geteuid() == 0:
-            shutil.chown(self.folder, "postgres")
-        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres")
-
-    @property
-    def data(self) -> Path:
-        return self.folder / "data"
-
-    @property
-    def url(self) -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/dateline"
-
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options,
-            "-l", str(self.folder / "server.log"), "-w", "start",
-        )  # fmt: skip
-
-    def stop(self) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop",
-                  check=False)  # fmt: skip
-
-    def processes(self) -> list[int]:
-        """The postmaster and every process it started."""
-        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
-        children = [
-            int(pid)
-            for pid in os.listdir("/proc")
-            if pid.isdigit() and _parent_of(int(pid)) == postmaster
-        ]
-        return [postmaster, *children]
-
-    def signal(self, number: int) -> None:
-        for pid in self.processes():
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, number)
-
-
-def _parent_of(pid: int) -> int | None:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return int(stat.rsplit(")", 1)[1].split()[1])
 
 
 @dataclass
@@ -139,12 +65,12 @@ class Site:
 
 @pytest.fixture
 def site(tmp_path) -> Iterator[tuple[Site, Cluster]]:
-    postgres_bin = _postgres_bin()
-    if postgres_bin is None:
+    binaries = postgres_bin()
+    if binaries is None:
         pytest.skip("PostgreSQL's server binaries (initdb, pg_ctl) are not installed")
     # Not under tmp_path: as root the server runs as postgres, which cannot enter pytest's
     # private temporary folders.
-    cluster = Cluster(postgres_bin, Path(tempfile.mkdtemp(prefix="dateline-pg-")))
+    cluster = Cluster(binaries, Path(tempfile.mkdtemp(prefix="dateline-pg-")))
     server: subprocess.Popen | None = None
     stack = contextlib.ExitStack()
     try:
@@ -165,7 +91,7 @@ def site(tmp_path) -> Iterator[tuple[Site, Cluster]]:
         for command in (["migrate", "--no-input"], ["demo", "--articles", "12"]):
             subprocess.run([DATELINE, *command], env=env, check=True, capture_output=True,
                            timeout=300)  # fmt: skip
-        port = _free_port()
+        port = free_port()
         log = stack.enter_context((tmp_path / "serve.log").open("wb"))
         server = subprocess.Popen(
             [DATELINE, "serve", "--port", str(port), "--workers", "1", "--threads", "4",
