@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "dateline.distribution",
     "dateline.operations",
     "dateline.pagecache",
+    "dateline.search",
 ]
 
 MIDDLEWARE = [
@@ -377,6 +378,25 @@ DATELINE_REPORTS_PER_ARTICLE_DAY = env_int("DATELINE_REPORTS_PER_ARTICLE_DAY", 1
 DATELINE_TRUSTED_PROXIES = env_list("DATELINE_TRUSTED_PROXIES")
 DATELINE_PAGE_SIZE = env_int("DATELINE_PAGE_SIZE", 20)
 DATELINE_SERVER_WORKERS = env_int("DATELINE_SERVER_WORKERS", 0)  # 0: one per CPU core
+# Search (search/, docs/search.md). Results per page; matches ranked per search (the newest
+# this many: at a million stories ranking every match of a common word would take seconds);
+# how much a fresh story is boosted (1.0: up to twice the score of an old one with the same
+# words; 0: relevance alone) and how fast the boost fades (halves every N days); searches per
+# reader (IP address) per minute.
+DATELINE_SEARCH_PAGE_SIZE = env_int("DATELINE_SEARCH_PAGE_SIZE", 20)
+DATELINE_SEARCH_CANDIDATES = env_int("DATELINE_SEARCH_CANDIDATES", 1000)
+try:
+    DATELINE_SEARCH_RECENCY_WEIGHT = float(env_str("DATELINE_SEARCH_RECENCY_WEIGHT", "1.0"))
+    DATELINE_SEARCH_HALF_LIFE_DAYS = float(env_str("DATELINE_SEARCH_HALF_LIFE_DAYS", "30"))
+except ValueError:
+    raise ConfigurationError(
+        "DATELINE_SEARCH_RECENCY_WEIGHT and DATELINE_SEARCH_HALF_LIFE_DAYS must be numbers."
+    ) from None
+DATELINE_SEARCH_PER_IP_MINUTE = env_int("DATELINE_SEARCH_PER_IP_MINUTE", 30)
+if DATELINE_SEARCH_PAGE_SIZE < 1 or DATELINE_SEARCH_CANDIDATES < DATELINE_SEARCH_PAGE_SIZE:
+    raise ConfigurationError(
+        "DATELINE_SEARCH_CANDIDATES must be at least DATELINE_SEARCH_PAGE_SIZE (at least 1)."
+    )
 # Feeds and WebSub (distribution/feeds/, docs/feeds.md).
 DATELINE_FEED_FULL_TEXT = env_bool("DATELINE_FEED_FULL_TEXT", False)  # off: the lead only
 DATELINE_FEED_CACHE_SECONDS = env_int("DATELINE_FEED_CACHE_SECONDS", 300)

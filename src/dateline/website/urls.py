@@ -8,6 +8,7 @@ from dateline.website.views import (
     listings,
     reports,
     robots,
+    search,
     shared_draft,
 )
 
@@ -48,6 +49,8 @@ urlpatterns = [
         name="article-report-thanks",
     ),
     path("<edition:edition>/corrections/", corrections.corrections, name="corrections"),
+    path("<edition:edition>/search/", search.search, name="search"),
+    path("<edition:edition>/search/opensearch.xml", search.opensearch, name="opensearch"),
     path("<edition:edition>/author/<slug:slug>/", listings.author, name="author"),
     path("<edition:edition>/tag/<slug:slug>/", listings.tag, name="tag"),
     path(

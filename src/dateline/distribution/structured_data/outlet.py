@@ -4,6 +4,7 @@ images that stand for it (logo, default social image)."""
 from django.conf import settings
 from django.http import HttpRequest
 from django.templatetags.static import static
+from django.urls import reverse
 
 from dateline.distribution.structured_data.addresses import absolute
 from dateline.news.models import Edition
@@ -70,8 +71,10 @@ def organization(request: HttpRequest | None) -> dict:
 
 
 def website(request: HttpRequest | None, edition: Edition) -> dict:
-    """One edition's site: its name, home page and language."""
+    """One edition's site: its name, home page, language and search (a ``SearchAction``,
+    which lets a search engine offer a search box for the site in its results)."""
     home = absolute(request, edition.get_absolute_url())
+    search = absolute(request, reverse("website:search", kwargs={"edition": edition.code}))
     return {
         "@type": "WebSite",
         "@id": home + "#website",
@@ -79,4 +82,9 @@ def website(request: HttpRequest | None, edition: Edition) -> dict:
         "url": home,
         "inLanguage": edition.language,
         "publisher": {"@id": organization_id(request)},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": search + "?q={search_term_string}"},
+            "query-input": "required name=search_term_string",
+        },
     }

@@ -1,0 +1,245 @@
+"""PostgreSQL full-text search: the engine at scale.
+
+Each story's row in ``search_searchdocument`` holds a ``tsvector`` built by the database
+with the edition's configuration (``dateline_en``, ``dateline_ru``, ``dateline_simple``;
+search/migrations/0002) from the folded text (``dateline_search_fold``): the headline
+weighted A, lead and names B, body C. A GIN index answers ``@@``; the
+``(edition, published_at, id)`` b-tree answers "newest first", and the planner picks
+between them from the word's frequency: a rare name goes through GIN, a common word walks
+the newest stories and checks each until it has enough.
+
+A query never reaches ``to_tsquery``'s syntax with a reader's text: words and phrases go
+through ``phraseto_tsquery`` (plain text, no operators), and a prefix — letters and digits
+only, quoted — through ``to_tsquery`` with ``:*``. The parts are joined with the tsquery
+operators ``&&`` and ``!!`` in SQL.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.db import connection, transaction
+
+from dateline.search.documents import edition_languages
+from dateline.search.engines.base import (
+    COUNT_LIMIT,
+    BadSearchCursor,
+    Candidate,
+    Engine,
+    Found,
+    SearchRequest,
+    Sort,
+    decode_cursor,
+    encode_cursor,
+    rank_page,
+)
+from dateline.search.languages import Language
+from dateline.search.models import SearchDocument
+from dateline.search.query import Clause, Query
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+BATCH = 20_000
+
+_NAMES = """
+    SELECT string_agg(name, ' ') FROM (
+        SELECT t.name FROM news_article_tags at JOIN news_tag t ON t.id = at.tag_id
+        WHERE at.article_id = a.id
+        UNION ALL
+        SELECT au.name FROM news_articleauthor aa JOIN news_author au ON au.id = aa.author_id
+        WHERE aa.article_id = a.id
+    ) names
+"""
+
+_UPSERT = f"""
+    INSERT INTO search_searchdocument
+        (article_id, edition_id, section_id, genre, published_at, key, indexed_at, vector)
+    SELECT a.id, a.edition_id, a.section_id, a.genre, a.published_at, NULL, now(),
+        setweight(to_tsvector(cfg.config, dateline_search_fold(a.headline)), 'A')
+        || setweight(to_tsvector(cfg.config, dateline_search_fold(a.lead)), 'B')
+        || setweight(to_tsvector(cfg.config, dateline_search_fold(coalesce(({_NAMES}), ''))), 'B')
+        || setweight(to_tsvector(cfg.config, dateline_search_fold(a.body)), 'C')
+    FROM news_article a
+    JOIN unnest(%s::integer[], %s::text[]) AS cfg_text(edition_id, name)
+        ON cfg_text.edition_id = a.edition_id
+    CROSS JOIN LATERAL (SELECT cfg_text.name::regconfig AS config) cfg
+    WHERE {{where}} AND a.published_at IS NOT NULL
+    ON CONFLICT (article_id) DO UPDATE SET
+        edition_id = EXCLUDED.edition_id, section_id = EXCLUDED.section_id,
+        genre = EXCLUDED.genre, published_at = EXCLUDED.published_at,
+        indexed_at = EXCLUDED.indexed_at, vector = EXCLUDED.vector
+"""  # noqa: S608 (our SQL; every value is a parameter)
+
+
+def micros(moment: datetime) -> int:
+    return (moment - EPOCH) // MICROSECOND
+
+
+def _configs() -> tuple[list[int], list[str]]:
+    languages = edition_languages()
+    return list(languages), [language.pg_config for language in languages.values()]
+
+
+def _part(clause: Clause, config: str) -> tuple[str, list[object]]:
+    params: list[object]
+    if clause.prefix:
+        # Letters and digits only (query.py), quoted: nothing here is tsquery syntax.
+        sql, params = "to_tsquery(%s::regconfig, %s)", [config, f"'{clause.words[0]}':*"]
+    else:
+        sql = "phraseto_tsquery(%s::regconfig, dateline_search_fold(%s))"
+        params = [config, clause.text]
+    return (f"!!{sql}" if clause.negated else sql), params
+
+
+def tsquery(query: Query, language: Language) -> tuple[str, list[object]]:
+    """The query as one tsquery expression for ``language``, with its parameters."""
+    parts: list[str] = []
+    params: list[object] = []
+    for clause in query.clauses:
+        sql, values = _part(clause, language.pg_config)
+        parts.append(sql)
+        params.extend(values)
+    return "(" + " && ".join(parts) + ")", params
+
+
+class PostgresEngine(Engine):
+    vendor = "postgresql"
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def store(self, article_ids: Sequence[int]) -> int:
+        written = 0
+        editions, configs = _configs()
+        for start in range(0, len(article_ids), BATCH):
+            batch = list(article_ids[start : start + BATCH])
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(_UPSERT.format(where="a.id = ANY(%s)"), [editions, configs, batch])
+                written += cursor.rowcount
+        return written
+
+    def store_range(self, low: int, high: int, public_condition: tuple[str, list]) -> int:
+        """Indexes the public stories with ids in [low, high): one statement, for rebuilds."""
+        editions, configs = _configs()
+        where, params = public_condition
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                _UPSERT.format(where=f"a.id >= %s AND a.id < %s AND {where}"),
+                [editions, configs, low, high, *params],
+            )
+            return cursor.rowcount
+
+    def remove(self, article_ids: Iterable[int]) -> None:
+        SearchDocument.objects.filter(article_id__in=list(article_ids)).delete()
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE search_searchdocument")
+
+    def indexed_ids(self) -> set[int]:
+        return set(SearchDocument.objects.values_list("article_id", flat=True))
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument")
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def _where(self, request: SearchRequest) -> tuple[str, list[object], str, list[object]]:
+        """The WHERE clause and the rank expression, each with its parameters."""
+        by_language: dict[Language, list[int]] = {}
+        for edition_id, language in request.scope.editions:
+            by_language.setdefault(language, []).append(edition_id)
+        matches: list[str] = []
+        ranks: list[str] = []
+        match_params: list[object] = []
+        rank_params: list[object] = []
+        for language, edition_ids in by_language.items():
+            sql, params = tsquery(request.query, language)
+            matches.append(f"(d.edition_id = ANY(%s) AND d.vector @@ {sql})")
+            match_params += [edition_ids, *params]
+            ranks.append(f"WHEN d.edition_id = ANY(%s) THEN ts_rank(d.vector, {sql})")
+            rank_params += [edition_ids, *params]
+        where = ["(" + " OR ".join(matches) + ")", "d.published_at <= %s"]
+        params = [*match_params, request.scope.now]
+        scope = request.scope
+        if scope.since:
+            where.append("d.published_at >= %s")
+            params.append(scope.since)
+        if scope.until:
+            where.append("d.published_at < %s")
+            params.append(scope.until)
+        if scope.section_id:
+            where.append("d.section_id = %s")
+            params.append(scope.section_id)
+        if scope.genre:
+            where.append("d.genre = %s")
+            params.append(scope.genre)
+        if scope.author_id:
+            where.append(
+                "EXISTS (SELECT 1 FROM news_articleauthor aa "
+                "WHERE aa.article_id = d.article_id AND aa.author_id = %s)"
+            )
+            params.append(scope.author_id)
+        rank = "CASE " + " ".join(ranks) + " ELSE 0 END"
+        return " AND ".join(where), params, rank, rank_params
+
+    def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _count(self, where: str, params: list[object]) -> int:
+        return self._rows(
+            f"SELECT count(*) FROM (SELECT 1 FROM search_searchdocument d WHERE {where} "  # noqa: S608
+            "LIMIT %s) found",
+            [*params, COUNT_LIMIT + 1],
+        )[0][0]
+
+    def search(self, request: SearchRequest) -> Found:
+        where, params, rank, rank_params = self._where(request)
+        if request.sort == Sort.NEWEST:
+            return self._newest(request, where, params)
+        rows = self._rows(
+            f"SELECT d.article_id, d.published_at, {rank} FROM search_searchdocument d "  # noqa: S608
+            f"WHERE {where} ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s",
+            [*rank_params, *params, request.candidates],
+        )
+        now = request.scope.now
+        candidates = [
+            Candidate(pk, float(score), (now - published).total_seconds() / 86_400)
+            for pk, published, score in rows
+        ]
+        ids, cursor, scores = rank_page(candidates, request)
+        complete = len(rows) < request.candidates
+        return Found(
+            article_ids=ids,
+            next_cursor=cursor,
+            total=len(rows) if complete else self._count(where, params),
+            ranked_all=complete,
+            scores=scores,
+        )
+
+    def _newest(self, request: SearchRequest, where: str, params: list[object]) -> Found:
+        page_where, page_params = where, list(params)
+        if request.cursor:
+            moment_text, id_text = decode_cursor(request.cursor, "n", 2)
+            try:
+                after = (EPOCH + int(moment_text) * MICROSECOND, int(id_text))
+            except (ValueError, OverflowError):
+                raise BadSearchCursor("cursor does not decode") from None
+            page_where += " AND (d.published_at, d.article_id) < (%s, %s)"
+            page_params += list(after)
+        rows = self._rows(
+            f"SELECT d.article_id, d.published_at FROM search_searchdocument d "  # noqa: S608
+            f"WHERE {page_where} ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s",
+            [*page_params, request.size + 1],
+        )
+        page = rows[: request.size]
+        cursor = None
+        if len(rows) > request.size:
+            cursor = encode_cursor("n", micros(page[-1][1]), page[-1][0])
+        return Found(
+            article_ids=[pk for pk, _ in page],
+            next_cursor=cursor,
+            total=self._count(where, params),
+        )
