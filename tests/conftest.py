@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db import connection, connections
 
 from tests.page_cache_helpers import disk_cache, memory_cache  # noqa: F401  (page cache on)
+from tests.search_helpers import newsdesk  # noqa: F401  (stories with the search index following)
 from tests.sitemap_helpers import one_article_sitemap  # noqa: F401
 from tests.smtp import smtp_server  # noqa: F401  (a fixture for every mail test)
 from tests.threads import in_own_thread

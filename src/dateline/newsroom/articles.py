@@ -7,6 +7,7 @@ The screen holds no publishing logic: its buttons call the verbs in
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -17,6 +18,7 @@ from django.utils.html import format_html
 from dateline.analytics.newsroom import ArticleReadershipMixin
 from dateline.news import front_page
 from dateline.news.models import Article, ArticleAuthor, Status
+from dateline.news.models.articles import published_condition
 from dateline.newsroom import article_list
 from dateline.newsroom.corrections import CorrectionsMixin
 from dateline.newsroom.media import ArticlePictureMixin
@@ -26,6 +28,10 @@ from dateline.newsroom.reports import reader_reports_summary
 from dateline.newsroom.revisions import RevisionsMixin
 from dateline.newsroom.workflow import WorkflowMixin
 from dateline.newsroom.writing import WritingMixin
+from dateline.search import searching
+
+# Live stories a newsroom search lists at most, newest first (the list pages through them).
+NEWSROOM_SEARCH_MATCHES = 500
 
 
 class BylineInline(admin.TabularInline):
@@ -85,7 +91,11 @@ class ArticleAdmin(
         article_list.ScheduleFilter, "genre", "is_breaking", "published_at",
     ]  # fmt: skip
     list_select_related = ()
-    search_fields = ["headline"]
+    search_fields = ["headline"]  # for stories not yet public; see get_search_results
+    search_help_text = (
+        "Words in live stories' headlines, text, tags and bylines (“exact phrase”, elect*, "
+        "-word), and in the headlines of drafts and scheduled stories."
+    )
     inlines = [BylineInline]
     autocomplete_fields = ["tags", "source", "picture"]  # picture: newsroom/media.py
     prepopulated_fields = {"slug": ["headline"]}
@@ -125,6 +135,18 @@ class ArticleAdmin(
         ("Reader error reports", {"fields": ["reader_reports"]}),
         ("Readership", {"fields": ["views_total", "views_chart"]}),
     ]
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        """Live stories through the reader site's full-text index (the same words, stems and
+        phrases, at any archive size); stories not yet public (never indexed) by headline."""
+        if not search_term.strip():
+            return queryset, False
+        live = searching.newsroom_matches(search_term, limit=NEWSROOM_SEARCH_MATCHES)
+        hidden = queryset.exclude(published_condition(timezone.now()))
+        by_headline, _ = super().get_search_results(request, hidden, search_term)
+        return queryset.filter(Q(pk__in=live) | Q(pk__in=by_headline.values("pk"))), False
 
     @admin.display(description="error reports")
     def reader_reports(self, obj: Article) -> str:

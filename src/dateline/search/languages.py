@@ -27,7 +27,7 @@ import snowballstemmer
 # (search/migrations: ``dateline_search_fold``). U+0307 is the dot that ``lower()`` leaves
 # after an Azerbaijani or Turkish “İ”.
 FOLD_FROM = "əışçğöüё"
-FOLD_TO = "eiscgoue"
+FOLD_TO = "eiscgou\u0435"  # the last letter is the Cyrillic one
 COMBINING_DOT = "\u0307"
 _FOLDS = (*zip(FOLD_FROM, FOLD_TO, strict=True), (COMBINING_DOT, ""))
 

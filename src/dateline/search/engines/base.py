@@ -17,12 +17,14 @@ import binascii
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from dateline.search.languages import Language
 from dateline.search.query import Query
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
 COUNT_LIMIT = 1000  # beyond this a count says "more than 1,000": exact counts cost a scan
 
 
@@ -137,27 +139,43 @@ def decode_cursor(token: str, kind: str, count: int) -> list[str]:
 class Candidate:
     article_id: int
     relevance: float
-    age_days: float
+    published: datetime
 
 
 def rank_page(
     candidates: Sequence[Candidate], request: SearchRequest
 ) -> tuple[list[int], str | None, dict[int, float]]:
     """One page of the candidates by blended score (ties: newer id first), after the
-    request's cursor, which names the last story of the previous page by score and id."""
+    request's cursor, which names the last story of the previous page by score and id.
+
+    Freshness is reckoned from the moment of the first page, which the cursor carries:
+    reckoned from each page's own moment, every score would drift between pages and a
+    story could be shown twice or skipped.
+    """
+    reference = request.scope.now
+    after: tuple[float, int] | None = None
+    if request.cursor:
+        score_text, id_text, moment_text = decode_cursor(request.cursor, "r", 3)
+        try:
+            after = (float(score_text), int(id_text))
+            reference = EPOCH + int(moment_text) * MICROSECOND
+        except (ValueError, OverflowError):
+            raise BadSearchCursor("cursor does not decode") from None
+    day = timedelta(days=1)
     scored = sorted(
-        ((blend(c.relevance, c.age_days, request), c.article_id) for c in candidates),
+        (
+            (blend(c.relevance, (reference - c.published) / day, request), c.article_id)
+            for c in candidates
+        ),
         reverse=True,
     )
     start = 0
-    if request.cursor:
-        score_text, id_text = decode_cursor(request.cursor, "r", 2)
-        try:
-            after = (float(score_text), int(id_text))
-        except ValueError:
-            raise BadSearchCursor("cursor does not decode") from None
+    if after is not None:
         start = next((n for n, entry in enumerate(scored) if entry < after), len(scored))
     page = scored[start : start + request.size]
     has_more = start + request.size < len(scored)
-    cursor = encode_cursor("r", repr(page[-1][0]), page[-1][1]) if has_more and page else None
+    cursor = None
+    if has_more and page:
+        moment = (reference - EPOCH) // MICROSECOND
+        cursor = encode_cursor("r", repr(page[-1][0]), page[-1][1], moment)
     return [pk for _, pk in page], cursor, dict((pk, score) for score, pk in page)

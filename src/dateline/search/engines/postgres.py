@@ -157,7 +157,7 @@ class PostgresEngine(Engine):
             sql, params = tsquery(request.query, language)
             matches.append(f"(d.edition_id = ANY(%s) AND d.vector @@ {sql})")
             match_params += [edition_ids, *params]
-            ranks.append(f"WHEN d.edition_id = ANY(%s) THEN ts_rank(d.vector, {sql})")
+            ranks.append(f"WHEN d.edition_id = ANY(%s) THEN ts_rank(d.vector, {sql}, 1)")
             rank_params += [edition_ids, *params]
         where = ["(" + " OR ".join(matches) + ")", "d.published_at <= %s"]
         params = [*match_params, request.scope.now]
@@ -204,11 +204,7 @@ class PostgresEngine(Engine):
             f"WHERE {where} ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s",
             [*rank_params, *params, request.candidates],
         )
-        now = request.scope.now
-        candidates = [
-            Candidate(pk, float(score), (now - published).total_seconds() / 86_400)
-            for pk, published, score in rows
-        ]
+        candidates = [Candidate(pk, float(score), published) for pk, published, score in rows]
         ids, cursor, scores = rank_page(candidates, request)
         complete = len(rows) < request.candidates
         return Found(

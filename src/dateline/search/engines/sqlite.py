@@ -42,7 +42,6 @@ from dateline.search.text import index_text
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
-MICROS_PER_DAY = 86_400_000_000
 TEXT_COLUMNS = "{headline lead body names}"
 # BM25 column weights, in column order: article (not searched), headline, lead, body,
 # names, facets (filters only).
@@ -257,14 +256,13 @@ class SqliteEngine(Engine):
         )
 
     def _ranked(self, request: SearchRequest, match: str, low: int, high: int) -> Found:
-        now = micros(request.scope.now)
         rows = self._rows(
             f"SELECT rowid, article, bm25(search_fts, {WEIGHTS}) FROM search_fts "  # noqa: S608
             "WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT %s",
             (match, low, high, request.candidates),
         )
         candidates = [
-            Candidate(article, -score, (now - key) / MICROS_PER_DAY) for key, article, score in rows
+            Candidate(article, -score, EPOCH + key * MICROSECOND) for key, article, score in rows
         ]
         ids, cursor, scores = rank_page(candidates, request)
         complete = len(rows) < request.candidates

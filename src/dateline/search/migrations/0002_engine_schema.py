@@ -21,10 +21,10 @@ SQLITE_UNDO = [
 
 POSTGRES = [
     # Lower case, then the Azerbaijani letters (and ё) folded as in search/languages.py;
-    # chr(775) is the combining dot lower() may leave after "İ".
+    # chr(775) is the combining dot lower() may leave after "İ"; chr(1077) is Cyrillic е.
     "CREATE OR REPLACE FUNCTION dateline_search_fold(text) RETURNS text "
     "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE "
-    "AS $$ SELECT translate(lower($1), 'əışçğöüё' || chr(775), 'eiscgoue') $$",
+    "AS $$ SELECT translate(lower($1), 'əışçğöüё' || chr(775), 'eiscgou' || chr(1077)) $$",
     "CREATE TEXT SEARCH DICTIONARY dateline_english_stem (TEMPLATE = snowball, Language = english)",
     "CREATE TEXT SEARCH DICTIONARY dateline_russian_stem (TEMPLATE = snowball, Language = russian)",
     "CREATE TEXT SEARCH CONFIGURATION dateline_en (COPY = pg_catalog.english)",
