@@ -16,6 +16,8 @@ from dateline.news.models import Article, Status
 from dateline.news.models.articles import ArticleQuerySet
 from dateline.news.signals import article_published
 from dateline.news.tasks import publish_scheduled_article
+from dateline.search import indexing
+from dateline.search.engines import get_engine
 from tests import factories
 
 MARKER = "quillfeather"  # a word no page contains by chance
@@ -83,6 +85,10 @@ def desk(db, clock):
     }
     for story in [live, *hidden.values()]:
         story.tags.add(label)
+    # The search index as publishing leaves it — and then holding the hidden stories too, as a
+    # stale or broken index would: search must still show none of them.
+    indexing.rebuild()
+    get_engine().store([story.pk for story in hidden.values()])
     assert live.status == Status.PUBLISHED
     assert hidden["scheduled"].status == Status.SCHEDULED
     return {"live": live, "hidden": hidden, "writer": writer, "label": label}
@@ -104,6 +110,12 @@ def public_urls(desk) -> list[str]:
         f"/en/tag/{desk['label'].slug}/",
         "/en/archive/2014/03/05/",
         "/robots.txt",
+        # A word of the hidden stories (their leads "mention") and one of the live lead ("sums"):
+        # a search for the marker itself would echo it back in the search box.
+        "/en/search/?q=mentions",
+        "/az/search/?q=mentions&sort=newest",
+        "/en/search/?q=sums",
+        "/en/search/?q=sums&sort=newest",
     ]
 
 
@@ -149,6 +161,8 @@ def test_the_sweep_does_find_the_live_story_so_it_is_looking_in_the_right_places
         f"/en/author/{desk['writer'].slug}/",
         f"/en/tag/{desk['label'].slug}/",
         "/en/archive/2014/03/05/",
+        "/en/search/?q=sums",
+        "/en/search/?q=sums&sort=newest",
     }
 
 

@@ -52,3 +52,8 @@ def test_a_pasted_page_is_cut_to_its_beginning():
 
 def test_azerbaijani_and_capital_dotted_i_are_folded_for_matching():
     assert parse("ŞƏHƏR İçərişəhər Ёлка").describe() == ["seher", "iceriseher", "елка"]
+
+
+def test_a_long_query_is_cut_between_words():
+    query = parse("harbour " + "crane " * 1700)
+    assert query.describe() == ["harbour", "crane"]

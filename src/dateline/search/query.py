@@ -81,7 +81,10 @@ def clean(raw: str) -> str:
         " " if unicodedata.category(char)[0] in "CZ" else char
         for char in unicodedata.normalize("NFC", raw[: MAX_LENGTH * 4])
     )
-    return " ".join(kept.split())[:MAX_LENGTH]
+    text = " ".join(kept.split())
+    if len(text) > MAX_LENGTH:  # cut between words: half a word would have to match too
+        text = text[: MAX_LENGTH + 1].rsplit(" ", 1)[0][:MAX_LENGTH]
+    return text
 
 
 def _clause(text: str, *, negated: bool, quoted: bool) -> Clause | None:

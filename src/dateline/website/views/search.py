@@ -29,7 +29,7 @@ RETRY_AFTER_SECONDS = 60
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=10_000, strip=True)
+    q = forms.CharField(label="Search", required=False, strip=True)  # any length: it is cut
     section = forms.ChoiceField(label="Section", required=False)
     genre = forms.ChoiceField(
         label="Kind of story", required=False, choices=[("", "Any kind"), *Genre.choices]
@@ -138,6 +138,7 @@ def search(request: HttpRequest, edition: str) -> HttpResponse:
             results=results,
             problem=problem,
             query_text=form.data.get("q", "")[:MAX_LENGTH],
+            query_max_length=MAX_LENGTH,
             is_first_page=not request.GET.get("before"),
             next_page=_page_link(request, results.next_cursor if results else None),
             first_page=_page_link(request, None),
