@@ -33,6 +33,7 @@ ARTICLE=$(first /en/news/); SECTION=$(first /en/[a-z]*/$)
 PAGES=(/en/ "$ARTICLE" "${ARTICLE}print/" "${SECTION:-/en/politics/}")
 AUTHOR=$(curl -s "$BASE$ARTICLE" | grep -o 'href="/en/author/[^"]*"' | head -1 | cut -d'"' -f2)
 [ -n "$AUTHOR" ] && PAGES+=("$AUTHOR")
+PAGES+=("/en/search/?q=council+budget")  # a results page, with the filters form
 
 failures=0
 run() { echo "--- $*"; "$@" | tail -3; [ "${PIPESTATUS[0]}" -eq 0 ] || failures=$((failures + 1)); }
