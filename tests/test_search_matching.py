@@ -259,3 +259,16 @@ def test_withdrawn_stories_never_show_even_if_the_index_still_holds_them(newsdes
     get_engine().store([draft.pk])  # as if an engine had a bug
 
     assert found("gallery") == [live.headline]
+
+
+def test_a_prefix_shared_by_very_many_words_still_finds_them_all(newsdesk, monkeypatch):
+    """On SQLite a prefix is expanded to the archive's words; past a limit, FTS5 reads it."""
+    from dateline.search.engines import sqlite
+
+    for ending in ("ion", "ions", "oral", "ricity"):
+        newsdesk.publish(headline=f"Elect{ending} story")
+    expanded = sorted(found("elect*"))
+    monkeypatch.setattr(sqlite, "MAX_EXPANSION", 1)
+
+    assert sorted(found("elect*")) == expanded
+    assert len(expanded) == 4

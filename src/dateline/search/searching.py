@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -71,9 +70,21 @@ def _request(query: Query, scope: Scope, sort: Sort, cursor: str | None) -> Sear
     )
 
 
-def _in_order(stories: QuerySet[Article], ids: list[int]) -> list[Article]:
-    by_id = {story.pk: story for story in stories.filter(pk__in=ids)}
-    return [by_id[pk] for pk in ids if pk in by_id]
+def _public_in_order(ids: list[int], edition: Edition, now: datetime) -> list[Article]:
+    """The stories ``ids`` that readers of ``edition`` may see at ``now``, in that order.
+
+    Read by primary key, then checked with :meth:`Article.is_public_at` (the row-level twin
+    of :meth:`ArticleQuerySet.published`): with the condition in the query, SQLite's planner
+    may walk the edition's publication-time index, a third of a million rows at a million
+    stories, instead of fetching twenty by id.
+    """
+    rows = Article.objects.filter(pk__in=ids).select_related("section__edition", "edition")
+    visible = {
+        story.pk: story
+        for story in rows
+        if story.edition_id == edition.pk and story.is_public_at(now)
+    }
+    return [visible[pk] for pk in ids if pk in visible]
 
 
 def search_edition(
@@ -94,13 +105,8 @@ def search_edition(
     language = language_for(edition.language)
     scope = Scope(editions=[(edition.pk, language)], now=now, **vars(filters or Filters()))
     found = get_engine().search(_request(query, scope, sort, cursor))
-    stories = (
-        Article.objects.published(now)
-        .filter(edition=edition)
-        .select_related("section__edition", "edition")
-    )
     marker = Marker(query, language)
-    for story in _in_order(stories, found.article_ids):
+    for story in _public_in_order(found.article_ids, edition, now):
         story.edition = edition
         results.results.append(
             Result(

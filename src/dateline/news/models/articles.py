@@ -236,10 +236,14 @@ class Article(models.Model):
 
     @property
     def is_public(self) -> bool:
+        return self.is_public_at(timezone.now())
+
+    def is_public_at(self, now: datetime) -> bool:
+        """:func:`published_condition` for this one story, without a query."""
         return (
             self.status in (Status.PUBLISHED, Status.SCHEDULED)
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
         )
 
     @property

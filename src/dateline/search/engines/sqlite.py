@@ -2,21 +2,27 @@
 
 The FTS5 table ``search_fts`` holds, per story, its stems (:mod:`dateline.search.text`) in
 the columns ``headline``, ``lead``, ``body`` and ``names``, and its filters as tokens in
-``facets`` (``e3`` edition 3, ``s12`` section 12, ``gopinion`` a genre, ``a7`` author 7), so
-that a filter is one more term FTS5 intersects inside its own index.
+``facets`` (``s12`` section 12, ``gopinion`` a genre, ``a7`` author 7), so that a filter is
+one more term FTS5 intersects inside its own index.
 
-Its rowid is the story's publication time in microseconds (made unique by stepping back a
-microsecond on a tie; ``search_searchdocument.key`` keeps the pairing). FTS5 walks a match
-in rowid order, so "newest first", "published by now" and a date range are all rowid
-bounds it applies while reading the index, and ``LIMIT`` stops the walk early: the newest
-matches of the commonest word cost what a rare word's do.
+Its rowid is the story's *key*: the edition's id in the top bits and the publication time in
+microseconds below (a tie steps back a microsecond; ``search_searchdocument.key`` keeps the
+pairing with the story). FTS5 walks a match in rowid order, so "this edition", "newest
+first", "published by now" and a date range are all one rowid range it applies while
+reading the index, and ``LIMIT`` stops the walk early: the newest matches of the commonest
+word cost what a rare word's do. (An edition as a search term instead would cost a pass over
+a third of the archive in every ranked query: BM25 weighs each term by how rare it is.)
 
 Stemming happens here in Python (SQLite has no Russian stemmer); queries go through the
 same words → stems path, and every term reaches FTS5 inside double quotes, as a string it
-cannot read as an operator.
+cannot read as an operator. A prefix of four letters or more is expanded to the words the
+archive has with it (table ``search_term``), which FTS5 reads lazily, newest first, like any
+``OR``; its own prefix query would merge every such word's whole list first (a third of a
+second for a common Azerbaijani stem at a million stories). Prefixes of two and three
+letters have FTS5 prefix indexes.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -29,6 +35,7 @@ from dateline.search.engines.base import (
     Candidate,
     Engine,
     Found,
+    Scope,
     SearchRequest,
     Sort,
     decode_cursor,
@@ -43,10 +50,13 @@ from dateline.search.text import index_text
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
 TEXT_COLUMNS = "{headline lead body names}"
-# BM25 column weights, in column order: article (not searched), headline, lead, body,
-# names, facets (filters only).
-WEIGHTS = "0.0, 10.0, 4.0, 1.0, 3.0, 0.0"
+# BM25 column weights, in column order: headline, lead, body, names, facets (filters only).
+WEIGHTS = "10.0, 4.0, 1.0, 3.0, 0.0"
 BATCH = 2000
+EDITION_SHIFT = 52  # microseconds since 1970 fit below it until the year 2112
+TIME_MASK = (1 << EDITION_SHIFT) - 1
+EXPANDED_PREFIX = 4  # shorter prefixes use FTS5's prefix indexes
+MAX_EXPANSION = 64  # more words than this with one prefix: FTS5's own prefix query
 # The table and the trigger that removes a story's row with its search_searchdocument row,
 # so the two never disagree (not even after a test run's flush). Used by the migration and
 # by :meth:`SqliteEngine.clear`, which recreates the table: deleting a million rows one by
@@ -54,9 +64,12 @@ BATCH = 2000
 # ``elect*`` as fast as a word.
 FTS_TABLE = (
     "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "article UNINDEXED, headline, lead, body, names, facets, "
+    "headline, lead, body, names, facets, "
     "tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')"
 )
+# Every word the index has held, for expanding prefixes (never pruned: a word no story has
+# any more just matches nothing).
+TERMS_TABLE = "CREATE TABLE search_term (term TEXT PRIMARY KEY) WITHOUT ROWID"
 FTS_TRIGGER = (
     "CREATE TRIGGER search_document_removed AFTER DELETE ON search_searchdocument "
     "BEGIN DELETE FROM search_fts WHERE rowid = old.key; END"
@@ -65,11 +78,20 @@ TIE_RANGE = 10_000  # microseconds below a batch's keys read with it, for steppi
 
 
 def micros(moment: datetime) -> int:
-    return (moment - EPOCH) // MICROSECOND
+    """Microseconds since 1970, kept within the key's time bits."""
+    return min(max((moment - EPOCH) // MICROSECOND, 0), TIME_MASK)
+
+
+def key_of(edition_id: int, moment: datetime) -> int:
+    return (edition_id << EDITION_SHIFT) | micros(moment)
+
+
+def moment_of(key: int) -> datetime:
+    return EPOCH + (key & TIME_MASK) * MICROSECOND
 
 
 def facet_tokens(document: Document) -> str:
-    tokens = [f"e{document.edition_id}", f"s{document.section_id}", genre_token(document.genre)]
+    tokens = [f"s{document.section_id}", genre_token(document.genre)]
     tokens.extend(f"a{pk}" for pk in document.author_ids)
     return " ".join(tokens)
 
@@ -78,30 +100,25 @@ def genre_token(genre: str) -> str:
     return "g" + "".join(char for char in genre if char.isalnum())
 
 
-def _term(clause: Clause, language: Language) -> str:
-    stems = " ".join(language.stem(word) for word in clause.words)
-    return f'"{stems}"' + (" *" if clause.prefix else "")
+Expander = Callable[[str], list[str] | None]
 
 
-def _language_match(query: Query, language: Language) -> str:
-    expression = f"{TEXT_COLUMNS} : ({' AND '.join(_term(c, language) for c in query.positive)})"
+def _term(clause: Clause, language: Language, expand: Expander) -> str:
+    stems = [language.stem(word) for word in clause.words]
+    if not clause.prefix:
+        return '"' + " ".join(stems) + '"'
+    words = expand(stems[0]) if len(stems[0]) >= EXPANDED_PREFIX else None
+    if words is None:
+        return f'"{stems[0]}" *'
+    return "(" + " OR ".join(f'"{word}"' for word in words or stems) + ")"
+
+
+def match_expression(query: Query, language: Language, scope: Scope, expand: Expander) -> str:
+    """The FTS5 query: the query's stems in the text columns, then the filters."""
+    expression = f"{TEXT_COLUMNS} : ("
+    expression += " AND ".join(_term(c, language, expand) for c in query.positive) + ")"
     for clause in query.negative:
-        expression = f"({expression}) NOT {TEXT_COLUMNS} : ({_term(clause, language)})"
-    return expression
-
-
-def match_expression(request: SearchRequest) -> str:
-    """The FTS5 query: per language, its editions and the query's stems; then the filters."""
-    by_language: dict[Language, list[int]] = {}
-    for edition_id, language in request.scope.editions:
-        by_language.setdefault(language, []).append(edition_id)
-    alternatives = []
-    for language, edition_ids in by_language.items():
-        editions = " OR ".join(f'"e{pk}"' for pk in edition_ids)
-        words = _language_match(request.query, language)
-        alternatives.append(f"(facets : ({editions}) AND ({words}))")
-    expression = "(" + " OR ".join(alternatives) + ")"
-    scope = request.scope
+        expression = f"({expression}) NOT {TEXT_COLUMNS} : ({_term(clause, language, expand)})"
     for token in (
         scope.section_id and f"s{scope.section_id}",
         scope.genre and genre_token(scope.genre),
@@ -143,7 +160,7 @@ class SqliteEngine(Engine):
         floor = None
         if not fresh:
             # Keys already used near these stories' times, read once for the batch.
-            wanted = [micros(doc.published_at) for doc in docs]
+            wanted = [key_of(doc.edition_id, doc.published_at) for doc in docs]
             floor = min(wanted) - TIE_RANGE
             taken.update(
                 key
@@ -153,8 +170,9 @@ class SqliteEngine(Engine):
                 if key is not None
             )
         rows, fts = [], []
+        vocabulary: set[str] = set()
         for doc in docs:
-            key = micros(doc.published_at)
+            key = key_of(doc.edition_id, doc.published_at)
             while key in taken or (floor is not None and key < floor and self._key_exists(key)):
                 key -= 1  # a tie in publication time: a microsecond earlier is free
             taken.add(key)
@@ -169,26 +187,28 @@ class SqliteEngine(Engine):
                     key=key,
                 )
             )
-            fts.append(
-                (
-                    key,
-                    doc.article_id,
-                    index_text(doc.headline, language, markup=False),
-                    index_text(doc.lead, language, markup=False),
-                    index_text(doc.body, language),
-                    index_text(doc.names, language, markup=False),
-                    facet_tokens(doc),
-                )
+            texts = (
+                index_text(doc.headline, language, markup=False),
+                index_text(doc.lead, language, markup=False),
+                index_text(doc.body, language),
+                index_text(doc.names, language, markup=False),
             )
+            for text in texts:
+                vocabulary.update(text.split())
+            fts.append((key, *texts, facet_tokens(doc)))
         SearchDocument.objects.bulk_create(rows, batch_size=500)
         # In rowid order: FTS5 writes its pending terms out whenever a rowid goes backwards
         # within a transaction, which makes an unsorted batch a hundred times slower.
         fts.sort(key=lambda row: row[0])
         with connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO search_fts (rowid, article, headline, lead, body, names, facets) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                "INSERT INTO search_fts (rowid, headline, lead, body, names, facets) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
                 fts,
+            )
+            cursor.executemany(
+                "INSERT OR IGNORE INTO search_term (term) VALUES (%s)",
+                [(term,) for term in sorted(vocabulary)],
             )
         return len(rows)
 
@@ -204,6 +224,7 @@ class SqliteEngine(Engine):
             cursor.execute("DROP TRIGGER search_document_removed")
             cursor.execute("DELETE FROM search_searchdocument")
             cursor.execute("DROP TABLE search_fts")
+            cursor.execute("DELETE FROM search_term")
             cursor.execute(FTS_TABLE)
             cursor.execute(FTS_TRIGGER)
 
@@ -214,62 +235,101 @@ class SqliteEngine(Engine):
 
     def search(self, request: SearchRequest) -> Found:
         scope = request.scope
-        match = match_expression(request)
         low = micros(scope.since) if scope.since else 0
         high = micros(scope.now)
         if scope.until:
             high = min(high, micros(scope.until) - 1)
+        # One walk per edition (a reader searches one; the newsroom all, each in its language).
+        walks = [
+            (
+                match_expression(request.query, language, scope, self._expand),
+                (edition_id << EDITION_SHIFT) | low,
+                (edition_id << EDITION_SHIFT) | high,
+            )
+            for edition_id, language in scope.editions
+        ]
         if request.sort == Sort.NEWEST:
-            return self._newest(request, match, low, high)
-        return self._ranked(request, match, low, high)
+            return self._newest(request, walks)
+        return self._ranked(request, walks)
+
+    def _expand(self, prefix: str) -> list[str] | None:
+        """The archive's words beginning with ``prefix`` (none: an empty list), or None when
+        there are too many to list."""
+        words = self._rows(
+            "SELECT term FROM search_term WHERE term >= %s AND term < %s ORDER BY term LIMIT %s",
+            (prefix, prefix + "\U0010ffff", MAX_EXPANSION + 1),
+        )
+        return [word for (word,) in words] if len(words) <= MAX_EXPANSION else None
 
     def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def _count(self, match: str, low: int, high: int) -> int:
-        return self._rows(
-            "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s "
-            "AND rowid BETWEEN %s AND %s LIMIT %s)",
-            (match, low, high, COUNT_LIMIT + 1),
-        )[0][0]
+    def _count(self, walks: list[tuple[str, int, int]]) -> int:
+        total = 0
+        for match, low, high in walks:
+            total += self._rows(
+                "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s "
+                "AND rowid BETWEEN %s AND %s LIMIT %s)",
+                (match, low, high, COUNT_LIMIT + 1 - total),
+            )[0][0]
+            if total > COUNT_LIMIT:
+                break
+        return total
 
-    def _newest(self, request: SearchRequest, match: str, low: int, high: int) -> Found:
-        top = high
+    def _articles(self, keys: list[int]) -> list[int]:
+        """The stories of these keys, in the same order."""
+        found = dict(SearchDocument.objects.filter(key__in=keys).values_list("key", "article_id"))
+        return [found[key] for key in keys if key in found]
+
+    def _newest(self, request: SearchRequest, walks: list[tuple[str, int, int]]) -> Found:
+        before = None
         if request.cursor:
             (key_text,) = decode_cursor(request.cursor, "n", 1)
-            if not key_text.lstrip("-").isdigit():
+            if not key_text.isdigit():
                 raise BadSearchCursor("cursor does not decode")
-            top = min(top, int(key_text) - 1)
-        rows = self._rows(
-            "SELECT rowid, article FROM search_fts WHERE search_fts MATCH %s "
-            "AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT %s",
-            (match, low, top, request.size + 1),
-        )
-        page = rows[: request.size]
-        cursor = encode_cursor("n", page[-1][0]) if len(rows) > request.size else None
-        return Found(
-            article_ids=[article for _, article in page],
-            next_cursor=cursor,
-            total=self._count(match, low, high),
-        )
+            before = int(key_text)
+        keys: list[int] = []
+        for match, low, high in walks:
+            if before is not None:
+                # Within the cursor's edition, below its key; in others, older than its time.
+                same = before >> EDITION_SHIFT == low >> EDITION_SHIFT
+                older = (low & ~TIME_MASK) | (before & TIME_MASK)
+                high = min(high, (before if same else older) - 1)
+            keys += [
+                key
+                for (key,) in self._rows(
+                    "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                    "AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT %s",
+                    (match, low, high, request.size + 1),
+                )
+            ]
+        keys.sort(key=lambda key: (key & TIME_MASK, key), reverse=True)
+        page = keys[: request.size]
+        cursor = encode_cursor("n", page[-1]) if len(keys) > request.size else None
+        return Found(article_ids=self._articles(page), next_cursor=cursor, total=self._count(walks))
 
-    def _ranked(self, request: SearchRequest, match: str, low: int, high: int) -> Found:
-        rows = self._rows(
-            f"SELECT rowid, article, bm25(search_fts, {WEIGHTS}) FROM search_fts "  # noqa: S608
-            "WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT %s",
-            (match, low, high, request.candidates),
-        )
-        candidates = [
-            Candidate(article, -score, EPOCH + key * MICROSECOND) for key, article, score in rows
-        ]
-        ids, cursor, scores = rank_page(candidates, request)
+    def _ranked(self, request: SearchRequest, walks: list[tuple[str, int, int]]) -> Found:
+        rows: list[tuple[int, float]] = []
+        for match, low, high in walks:
+            rows += self._rows(
+                f"SELECT rowid, bm25(search_fts, {WEIGHTS}) FROM search_fts "  # noqa: S608
+                "WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
+                "ORDER BY rowid DESC LIMIT %s",
+                (match, low, high, request.candidates),
+            )
+        # Candidates go by key (unique, and newer within an edition is larger); the page's
+        # keys are turned into stories at the end.
+        candidates = [Candidate(key, -score, moment_of(key)) for key, score in rows]
+        keys, cursor, scores = rank_page(candidates, request)
         complete = len(rows) < request.candidates
+        ids = self._articles(keys)
+        by_key = dict(zip(keys, ids, strict=False)) if len(ids) == len(keys) else {}
         return Found(
             article_ids=ids,
             next_cursor=cursor,
-            total=len(rows) if complete else self._count(match, low, high),
+            total=len(rows) if complete else self._count(walks),
             ranked_all=complete,
-            scores=scores,
+            scores={by_key[key]: score for key, score in scores.items() if key in by_key},
         )

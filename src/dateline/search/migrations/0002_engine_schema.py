@@ -1,8 +1,8 @@
 """Each engine's own structures (not model state, since only one backend has each).
 
-SQLite: the FTS5 table ``search_fts`` and the trigger that removes a story's FTS5 row with
-its ``search_searchdocument`` row (both defined in engines/sqlite.py, which recreates them
-to empty the index quickly).
+SQLite: the FTS5 table ``search_fts``, the trigger that removes a story's FTS5 row with its
+``search_searchdocument`` row, and the word list ``search_term`` for prefixes (all defined
+in engines/sqlite.py, which recreates the first two to empty the index quickly).
 
 PostgreSQL: the folding function both the index and queries use, stemming dictionaries
 without stop words, one configuration per search language, the ``vector`` column and its
@@ -11,10 +11,11 @@ GIN index (engines/postgres.py). The letters folded match ``search/languages.py`
 
 from django.db import migrations
 
-from dateline.search.engines.sqlite import FTS_TABLE, FTS_TRIGGER
+from dateline.search.engines.sqlite import FTS_TABLE, FTS_TRIGGER, TERMS_TABLE
 
-SQLITE = [FTS_TABLE, FTS_TRIGGER]
+SQLITE = [FTS_TABLE, FTS_TRIGGER, TERMS_TABLE]
 SQLITE_UNDO = [
+    "DROP TABLE IF EXISTS search_term",
     "DROP TRIGGER IF EXISTS search_document_removed",
     "DROP TABLE IF EXISTS search_fts",
 ]
