@@ -65,6 +65,12 @@ class SearchRequest:
     recency_weight: float = 1.0
     half_life_days: float = 30.0
 
+    @property
+    def candidate_limit(self) -> int:
+        """Matches fetched for ranking: at least one past the count's limit, so that a full
+        set of candidates also says "more than 1,000" without a counting query."""
+        return max(self.candidates, COUNT_LIMIT + 1)
+
 
 @dataclass
 class Found:

@@ -317,19 +317,19 @@ class SqliteEngine(Engine):
                 f"SELECT rowid, bm25(search_fts, {WEIGHTS}) FROM search_fts "  # noqa: S608
                 "WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
                 "ORDER BY rowid DESC LIMIT %s",
-                (match, low, high, request.candidates),
+                (match, low, high, request.candidate_limit),
             )
         # Candidates go by key (unique, and newer within an edition is larger); the page's
         # keys are turned into stories at the end.
         candidates = [Candidate(key, -score, moment_of(key)) for key, score in rows]
         keys, cursor, scores = rank_page(candidates, request)
-        complete = len(rows) < request.candidates
+        complete = len(rows) < request.candidate_limit
         ids = self._articles(keys)
         by_key = dict(zip(keys, ids, strict=False)) if len(ids) == len(keys) else {}
         return Found(
             article_ids=ids,
             next_cursor=cursor,
-            total=len(rows) if complete else self._count(walks),
+            total=len(rows) if complete else COUNT_LIMIT + 1,
             ranked_all=complete,
             scores={by_key[key]: score for key, score in scores.items() if key in by_key},
         )
