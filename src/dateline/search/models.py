@@ -1,8 +1,8 @@
 """The search index's table of indexed stories.
 
 One row per public story. On PostgreSQL the row also holds the story's ``tsvector``
-(column ``vector``, GIN-indexed, written by raw SQL: Django's model does not know the type
-without ``django.contrib.postgres``); on SQLite the words live in the FTS5 table
+(column ``vector``) and byline (``author_ids``), both GIN-indexed and written by raw SQL
+(Django's model does not know the types without ``django.contrib.postgres``); on SQLite the words live in the FTS5 table
 ``search_fts`` under the row's ``key``, the story's publication time in microseconds made
 unique, so that FTS5's own row order is newest first (see engines/sqlite.py).
 

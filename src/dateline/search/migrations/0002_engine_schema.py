@@ -5,8 +5,8 @@ SQLite: the FTS5 table ``search_fts``, the trigger that removes a story's FTS5 r
 in engines/sqlite.py, which recreates the first two to empty the index quickly).
 
 PostgreSQL: the folding function both the index and queries use, stemming dictionaries
-without stop words, one configuration per search language, the ``vector`` column and its
-GIN index (engines/postgres.py). The letters folded match ``search/languages.py``.
+without stop words, one configuration per search language, the ``vector`` and
+``author_ids`` columns and their GIN indexes (engines/postgres.py). The letters folded match ``search/languages.py``.
 """
 
 from django.db import migrations
@@ -39,8 +39,13 @@ POSTGRES = [
     "CREATE TEXT SEARCH CONFIGURATION dateline_simple (COPY = pg_catalog.simple)",
     "ALTER TABLE search_searchdocument ADD COLUMN vector tsvector",
     "CREATE INDEX search_document_vector ON search_searchdocument USING gin (vector)",
+    # The byline, so that an author filter is one more index the planner can intersect.
+    "ALTER TABLE search_searchdocument ADD COLUMN author_ids integer[] NOT NULL DEFAULT '{}'",
+    "CREATE INDEX search_document_authors ON search_searchdocument USING gin (author_ids)",
 ]
 POSTGRES_UNDO = [
+    "DROP INDEX IF EXISTS search_document_authors",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS author_ids",
     "DROP INDEX IF EXISTS search_document_vector",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS vector",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS dateline_simple",
