@@ -236,9 +236,10 @@ class PostgresEngine(Engine):
             if len(rows) >= limit or span is None:
                 return rows
             steps += 1
-            # Wide enough, at the density just seen, for twice as many as needed; the last
-            # step looks at the whole archive.
-            span *= 2 * limit / max(len(rows), 1)
+            # Wide enough, at the density just seen, for three times as many as needed (a
+            # second try costs as much as the first: the index lists are read whole); the
+            # last step looks at the whole archive.
+            span *= 3 * limit / max(len(rows), 1)
             if span > WHOLE_ARCHIVE_AFTER or steps == MAX_SPANS:
                 span = None
 
