@@ -2,9 +2,10 @@
 
 One row per public story. On PostgreSQL the row also holds the story's ``tsvector``
 (column ``vector``) and byline (``author_ids``), both GIN-indexed and written by raw SQL
-(Django's model does not know the types without ``django.contrib.postgres``); on SQLite the words live in the FTS5 table
-``search_fts`` under the row's ``key``, the story's publication time in microseconds made
-unique, so that FTS5's own row order is newest first (see engines/sqlite.py).
+(Django's model does not know the types without ``django.contrib.postgres``). On SQLite the
+words live in the FTS5 table ``search_fts`` under the row's ``key`` — the edition and the
+publication time in microseconds, made unique — so that FTS5's own row order is newest first
+within an edition (see engines/sqlite.py).
 
 Ids are plain integers rather than foreign keys: a deleted story's row is removed by the
 index (on its unpublished signal), and until then searches only ever return stories that
