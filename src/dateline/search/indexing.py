@@ -89,7 +89,7 @@ def rebuild(*, fresh: bool = False, progress: Progress | None = None) -> Rebuild
         engine.clear()
     done = 0
     seen: set[int] = set()
-    if fresh and hasattr(engine, "store_all"):
+    if fresh:
         ids = list(_public_ids())
         seen.update(ids)
         for written in engine.store_all(_batches(ids, BATCH)):

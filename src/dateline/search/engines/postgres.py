@@ -125,17 +125,6 @@ class PostgresEngine(Engine):
                 written += cursor.rowcount
         return written
 
-    def store_range(self, low: int, high: int, public_condition: tuple[str, list]) -> int:
-        """Indexes the public stories with ids in [low, high): one statement, for rebuilds."""
-        editions, configs = _configs()
-        where, params = public_condition
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                _UPSERT.format(where=f"a.id >= %s AND a.id < %s AND {where}"),
-                [editions, configs, low, high, *params],
-            )
-            return cursor.rowcount
-
     def remove(self, article_ids: Iterable[int]) -> None:
         SearchDocument.objects.filter(article_id__in=list(article_ids)).delete()
 
