@@ -225,10 +225,10 @@ class PostgresEngine(Engine):
             if len(rows) >= limit or span is None:
                 return rows
             steps += 1
-            # Wide enough, at the density just seen, for three times as many as needed (a
+            # Wide enough, at the density just seen, for five times as many as needed (a
             # second try costs as much as the first: the index lists are read whole); the
             # last step looks at the whole archive.
-            span *= 3 * limit / max(len(rows), 1)
+            span *= 5 * limit / max(len(rows), 1)
             if span > WHOLE_ARCHIVE_AFTER or steps == MAX_SPANS:
                 span = None
 

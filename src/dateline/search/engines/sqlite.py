@@ -60,8 +60,8 @@ MAX_EXPANSION = 64  # more words than this with one prefix: FTS5's own prefix qu
 # The table and the trigger that removes a story's row with its search_searchdocument row,
 # so the two never disagree (not even after a test run's flush). Used by the migration and
 # by :meth:`SqliteEngine.clear`, which recreates the table: deleting a million rows one by
-# one costs minutes, dropping them milliseconds. Prefix indexes of 2 and 3 letters keep
-# ``elect*`` as fast as a word.
+# one costs minutes, dropping them milliseconds. Prefix indexes of 2 and 3 letters serve
+# prefixes that short (``el*``); longer ones are expanded from ``search_term``.
 FTS_TABLE = (
     "CREATE VIRTUAL TABLE search_fts USING fts5("
     "headline, lead, body, names, facets, "
