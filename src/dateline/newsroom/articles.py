@@ -94,7 +94,8 @@ class ArticleAdmin(
     search_fields = ["headline"]  # for stories not yet public; see get_search_results
     search_help_text = (
         "Words in live stories' headlines, text, tags and bylines (“exact phrase”, elect*, "
-        "-word), and in the headlines of drafts and scheduled stories."
+        "-word; the newest 500 that match), and in the headlines of drafts and scheduled "
+        "stories."
     )
     inlines = [BylineInline]
     autocomplete_fields = ["tags", "source", "picture"]  # picture: newsroom/media.py

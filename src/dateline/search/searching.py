@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from dateline.news.models import Article, Edition
+from dateline.search.documents import edition_languages
 from dateline.search.engines import get_engine
 from dateline.search.engines.base import COUNT_LIMIT, Scope, SearchRequest, Sort
 from dateline.search.languages import language_for
@@ -129,9 +130,7 @@ def newsroom_matches(text: str, *, limit: int) -> list[int]:
     query = parse(text)
     if not query.is_searchable:
         return []
-    editions = [
-        (pk, language_for(tag)) for pk, tag in Edition.objects.values_list("pk", "language")
-    ]
+    editions = list(edition_languages().items())
     if not editions:
         return []
     scope = Scope(editions=editions, now=timezone.now())

@@ -16,15 +16,26 @@ import base64
 import binascii
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
+
+from django.db import connection
 
 from dateline.search.languages import Language
 from dateline.search.query import Query
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
+
+
+def micros(moment: datetime) -> int:
+    """Microseconds since 1970: how the engines' keys and cursors carry a moment (a float
+    timestamp would lose the last microsecond of many dates)."""
+    return (moment - EPOCH) // MICROSECOND
+
+
 COUNT_LIMIT = 1000  # beyond this a count says "more than 1,000": exact counts cost a scan
 
 
@@ -78,7 +89,6 @@ class Found:
     next_cursor: str | None
     total: int  # capped at COUNT_LIMIT + 1 ("more than 1,000")
     ranked_all: bool = True  # False: a relevance page stopped at the candidates
-    scores: dict[int, float] = field(default_factory=dict)
 
     @property
     def total_is_capped(self) -> bool:
@@ -116,6 +126,11 @@ class Engine(ABC):
     @abstractmethod
     def search(self, request: SearchRequest) -> Found:
         """Stories matching ``request``, best first (or newest first)."""
+
+    def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def optimize(self) -> None:  # noqa: B027 — optional: most engines need nothing
         """Compacts the index after a rebuild."""
@@ -156,7 +171,7 @@ class Candidate:
 
 def rank_page(
     candidates: Sequence[Candidate], request: SearchRequest
-) -> tuple[list[int], str | None, dict[int, float]]:
+) -> tuple[list[int], str | None]:
     """One page of the candidates by blended score (ties: newer id first), after the
     request's cursor, which names the last story of the previous page by score and id.
 
@@ -188,6 +203,5 @@ def rank_page(
     has_more = start + request.size < len(scored)
     cursor = None
     if has_more and page:
-        moment = (reference - EPOCH) // MICROSECOND
-        cursor = encode_cursor("r", repr(page[-1][0]), page[-1][1], moment)
-    return [pk for _, pk in page], cursor, dict((pk, score) for score, pk in page)
+        cursor = encode_cursor("r", repr(page[-1][0]), page[-1][1], micros(reference))
+    return [pk for _, pk in page], cursor

@@ -15,14 +15,15 @@ operators ``&&`` and ``!!`` in SQL.
 """
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from django.db import connection, transaction
 
 from dateline.search.documents import edition_languages
 from dateline.search.engines.base import (
     COUNT_LIMIT,
+    EPOCH,
+    MICROSECOND,
     BadSearchCursor,
     Candidate,
     Engine,
@@ -31,14 +32,13 @@ from dateline.search.engines.base import (
     Sort,
     decode_cursor,
     encode_cursor,
+    micros,
     rank_page,
 )
 from dateline.search.languages import Language
 from dateline.search.models import SearchDocument
 from dateline.search.query import Clause, Query
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-MICROSECOND = timedelta(microseconds=1)
 BATCH = 20_000
 # How far back the newest matches are looked for first, and past which span the whole
 # archive is searched instead (PostgresEngine._newest_first): a word that needs more than a
@@ -79,10 +79,6 @@ _UPSERT = f"""
         indexed_at = EXCLUDED.indexed_at, author_ids = EXCLUDED.author_ids,
         vector = EXCLUDED.vector
 """  # noqa: S608 (our SQL; every value is a parameter)
-
-
-def micros(moment: datetime) -> int:
-    return (moment - EPOCH) // MICROSECOND
 
 
 def _configs() -> tuple[list[int], list[str]]:
@@ -168,28 +164,18 @@ class PostgresEngine(Engine):
         where = ["(" + " OR ".join(matches) + ")", "d.published_at <= %s"]
         params = [*match_params, request.scope.now]
         scope = request.scope
-        if scope.since:
-            where.append("d.published_at >= %s")
-            params.append(scope.since)
-        if scope.until:
-            where.append("d.published_at < %s")
-            params.append(scope.until)
-        if scope.section_id:
-            where.append("d.section_id = %s")
-            params.append(scope.section_id)
-        if scope.genre:
-            where.append("d.genre = %s")
-            params.append(scope.genre)
-        if scope.author_id:
-            where.append("d.author_ids @> ARRAY[%s]::integer[]")
-            params.append(scope.author_id)
+        for condition, value in (
+            ("d.published_at >= %s", scope.since),
+            ("d.published_at < %s", scope.until),
+            ("d.section_id = %s", scope.section_id),
+            ("d.genre = %s", scope.genre),
+            ("d.author_ids @> ARRAY[%s]::integer[]", scope.author_id),
+        ):
+            if value:
+                where.append(condition)
+                params.append(value)
         rank = "CASE " + " ".join(ranks) + " ELSE 0 END"
         return " AND ".join(where), params, rank, rank_params
-
-    def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple]:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
 
     def _newest_first(
         self,
@@ -248,14 +234,13 @@ class PostgresEngine(Engine):
             request.scope.now,
         )
         candidates = [Candidate(pk, float(score), published) for pk, published, score in rows]
-        ids, cursor, scores = rank_page(candidates, request)
+        ids, cursor = rank_page(candidates, request)
         complete = len(rows) < request.candidate_limit
         return Found(
             article_ids=ids,
             next_cursor=cursor,
             total=len(rows) if complete else COUNT_LIMIT + 1,
             ranked_all=complete,
-            scores=scores,
         )
 
     def _newest(self, request: SearchRequest, where: str, params: list[object]) -> Found:

@@ -23,14 +23,15 @@ letters have FTS5 prefix indexes.
 """
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import datetime
 
 from django.db import connection, transaction
 
 from dateline.search.documents import Document, documents
 from dateline.search.engines.base import (
     COUNT_LIMIT,
+    EPOCH,
+    MICROSECOND,
     BadSearchCursor,
     Candidate,
     Engine,
@@ -42,13 +43,12 @@ from dateline.search.engines.base import (
     encode_cursor,
     rank_page,
 )
+from dateline.search.engines.base import micros as since_1970
 from dateline.search.languages import Language
 from dateline.search.models import SearchDocument
 from dateline.search.query import Clause, Query
 from dateline.search.text import index_text
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-MICROSECOND = timedelta(microseconds=1)
 TEXT_COLUMNS = "{headline lead body names}"
 # BM25 column weights, in column order: headline, lead, body, names, facets (filters only).
 WEIGHTS = "10.0, 4.0, 1.0, 3.0, 0.0"
@@ -79,7 +79,7 @@ TIE_RANGE = 10_000  # microseconds below a batch's keys read with it, for steppi
 
 def micros(moment: datetime) -> int:
     """Microseconds since 1970, kept within the key's time bits."""
-    return min(max((moment - EPOCH) // MICROSECOND, 0), TIME_MASK)
+    return min(max(since_1970(moment), 0), TIME_MASK)
 
 
 def key_of(edition_id: int, moment: datetime) -> int:
@@ -261,11 +261,6 @@ class SqliteEngine(Engine):
         )
         return [word for (word,) in words] if len(words) <= MAX_EXPANSION else None
 
-    def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple]:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
     def _count(self, walks: list[tuple[str, int, int]]) -> int:
         total = 0
         for match, low, high in walks:
@@ -322,14 +317,11 @@ class SqliteEngine(Engine):
         # Candidates go by key (unique, and newer within an edition is larger); the page's
         # keys are turned into stories at the end.
         candidates = [Candidate(key, -score, moment_of(key)) for key, score in rows]
-        keys, cursor, scores = rank_page(candidates, request)
+        keys, cursor = rank_page(candidates, request)
         complete = len(rows) < request.candidate_limit
-        ids = self._articles(keys)
-        by_key = dict(zip(keys, ids, strict=False)) if len(ids) == len(keys) else {}
         return Found(
-            article_ids=ids,
+            article_ids=self._articles(keys),
             next_cursor=cursor,
             total=len(rows) if complete else COUNT_LIMIT + 1,
             ranked_all=complete,
-            scores={by_key[key]: score for key, score in scores.items() if key in by_key},
         )
