@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 export DATELINE_DATA_DIR ?= $(CURDIR)/data
 PG_URL ?= postgres://postgres@127.0.0.1:5432/dateline
 
-.PHONY: run install test test-sqlite test-postgres lint typecheck bench quality browser-deps clean
+.PHONY: run install messages gettext-deps test test-sqlite test-postgres lint typecheck bench quality browser-deps clean
 
 $(BIN)/python:
 	@py="$$(scripts/find-python)" || exit 1; echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV)
@@ -18,7 +18,36 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
-install: $(VENV)/.installed
+# The translations (az, ru, en) are compiled from their catalogs at install, and again whenever a
+# catalog changes. `make messages` gathers new strings from the code into the catalogs: the
+# templates' and Python's (django.po) and the newsroom scripts' (djangojs.po, our own files in
+# src/dateline/*/static/, never a vendored or minified one).
+LOCALE := src/dateline/locale
+CATALOGS := $(wildcard $(LOCALE)/*/LC_MESSAGES/django.po $(LOCALE)/*/LC_MESSAGES/djangojs.po)
+MESSAGES_OPTIONS := --locale az --locale ru --locale en --no-obsolete --add-location file \
+  --ignore 'demo/*' -v 0
+JS_MESSAGES_IGNORE := --ignore '*.min.js' --ignore 'vendor/*' --ignore 'node_modules/*'
+
+install: $(VENV)/.installed $(CATALOGS:.po=.mo)
+
+COMPILE_MESSAGES = @cd src/dateline && ../../$(BIN)/dateline compilemessages --locale $* -v 0
+$(LOCALE)/%/LC_MESSAGES/django.mo: $(LOCALE)/%/LC_MESSAGES/django.po | $(VENV)/.installed gettext-deps
+	$(COMPILE_MESSAGES)
+$(LOCALE)/%/LC_MESSAGES/djangojs.mo: $(LOCALE)/%/LC_MESSAGES/djangojs.po | $(VENV)/.installed gettext-deps
+	$(COMPILE_MESSAGES)
+
+messages: $(VENV)/.installed gettext-deps
+	cd src/dateline && ../../$(BIN)/dateline makemessages $(MESSAGES_OPTIONS)
+	cd src/dateline && ../../$(BIN)/dateline makemessages -d djangojs $(MESSAGES_OPTIONS) \
+	  $(JS_MESSAGES_IGNORE)
+
+# GNU gettext (msgfmt) compiles the catalogs; installed once, only where it is missing.
+gettext-deps:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing GNU gettext to compile the translations"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else echo "GNU gettext is missing: install it (apt-get install gettext) to compile the translations" >&2; exit 1; fi; }
 
 run: install
 	@$(BIN)/dateline migrate --noinput -v 0

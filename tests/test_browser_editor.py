@@ -272,3 +272,38 @@ def test_pasting_from_word_and_google_docs_keeps_structure_and_drops_formatting(
     )
     assert "<ul><li><p>Pensions rise by eight per cent</p></li>" in docs
     assert f'<a href="{LINK}">the full text of the bill</a>' in docs
+
+
+def test_an_editor_working_in_russian_sees_the_live_counts_in_russian(live_server, library):
+    """The scripts' words come from the newsroom's JavaScript catalog, in the editor's language
+    (the newsroom's language cookie): the counts change their Russian plural as they grow."""
+    with chromium() as browser:
+        page = browser.new_page()
+        watch = PageWatch(page)
+        sign_in(page, live_server.url)
+        page.context.add_cookies(
+            [
+                {
+                    "name": django_settings.LANGUAGE_COOKIE_NAME,
+                    "value": "ru",
+                    "url": f"{live_server.url}{django_settings.LANGUAGE_COOKIE_PATH}",
+                }
+            ]
+        )
+        page.goto(f"{live_server.url}/newsroom/news/article/add/")
+        counts = page.locator(".writing-counts")
+        expect(counts).to_have_text(re.compile(r"^\s*0 слов\s*·\s*читать пока нечего\s*$"))
+
+        page.locator(".prose-editor .ProseMirror[contenteditable=true]").click()
+        page.keyboard.type("Парламент")
+        expect(counts).to_have_text(re.compile(r"^\s*1 слово\s*·\s*1 мин чтения\s*$"))
+        page.keyboard.type(" принял бюджет")
+        expect(counts).to_have_text(re.compile(r"^\s*3 слова\s*·\s*1 мин чтения\s*$"))
+
+        # The headline's sentence follows its count too: 21 characters, then 22.
+        hint = page.locator(".writing-hint")
+        page.locator("#id_headline").press_sequentially("Парламент принял зако")
+        expect(hint).to_have_text(re.compile(r"^\s*21 символ; в результатах поиска видно около"))
+        page.locator("#id_headline").press_sequentially("н")
+        expect(hint).to_have_text(re.compile(r"^\s*22 символа; в результатах поиска видно около"))
+        quiet(watch)

@@ -62,7 +62,7 @@ def test_demo_creates_three_editions_with_sections_in_each():
     for edition in editions.values():
         assert edition.language == edition.code
         assert edition.time_zone == "Asia/Baku"
-        assert edition.date_format == "d F Y [H:i]"
+        assert edition.date_format == "d E Y [H:i]"
         assert edition.sections.count() == 6
         assert all(section.description for section in edition.sections.all())
     assert set(editions["az"].sections.values_list("slug", flat=True)) == {

@@ -7,7 +7,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.urls import reverse
 
 from dateline.news.models import Article
 from tests import factories
@@ -84,6 +86,42 @@ def test_the_editor_starts_from_static_files_without_inline_code(client, editor)
     assert "<style" not in page
     assert not re.search(r'\sstyle="', page)
     assert Elements(page).first("link", href="/static/newsroom/writing.css")
+
+
+CATALOG = "/newsroom/jsi18n/"  # the words of the admin's and the newsroom's own scripts
+
+
+@pytest.mark.parametrize(
+    ("url", "script"),
+    [
+        (ADD_URL, "/static/newsroom/writing.js"),  # a change form: the admin loads the catalog
+        ("/newsroom/news/article/", None),  # a list with actions: so does the admin
+        ("/newsroom/front-page/en/", "/static/newsroom/curation.js"),  # our templates: we do
+        ("/newsroom/", None),
+    ],
+)
+def test_every_newsroom_page_loads_the_scripts_words_once_and_first(client, editor, url, script):
+    factories.edition("en")
+    scripts = [attrs for tag, attrs in Elements(page_of(client, url)).found if tag == "script"]
+    sources = [attrs.get("src", "") for attrs in scripts]
+    assert reverse("admin:jsi18n") == CATALOG
+    assert sources.count(CATALOG) == 1, sources
+    if script:
+        assert sources.index(CATALOG) < sources.index(script)
+
+
+def test_the_scripts_words_come_in_the_editors_language_to_editors_only(client, editor):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    response = client.get(CATALOG)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    catalog = response.content.decode()
+    assert json.dumps("%(counter)s слово") in catalog  # our scripts' (djangojs), in Russian
+    assert json.dumps("Available %s") in catalog  # and still the admin's own
+
+    client.logout()
+    assert client.get(CATALOG).status_code == 302  # to the sign-in
+    assert CATALOG not in page_of(client, "/newsroom/login/")  # which would not load it
 
 
 def test_the_newsroom_keeps_the_strict_content_security_policy(client, editor):

@@ -167,7 +167,7 @@ def test_the_grown_site_really_shows_more_on_the_measured_pages(site):
     article_page = reader.get(site["featured"].get_absolute_url()).content.decode()
     assert article_page.count('rel="author"') == 30
     assert article_page.count('rel="tag"') == 30
-    assert article_page.count('rel="alternate" hreflang') == 3
+    assert article_page.count('rel="alternate" hreflang') == 4  # three editions and x-default
     assert article_page.count("<picture>") == 1 + 6  # the lead picture and six in the body
     section_page = reader.get("/en/politics/").content.decode()
     assert section_page.count('<source type="image/avif"') == 20  # a thumbnail per story

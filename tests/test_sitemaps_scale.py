@@ -124,7 +124,7 @@ def peak_memory_of_writing(code: str) -> tuple[int, int]:
     """(peak traced bytes, document bytes) of writing bucket 0 of edition ``code``."""
     editions = {e.pk: e for e in Edition.objects.all()}
     edition = next(e for e in editions.values() if e.code == code)
-    addresses = ArticleAddresses(ROOT, editions)
+    addresses = ArticleAddresses(lambda path: ROOT + path, editions)
     list(urlset(article_urls(edition, 0, editions, addresses)))  # warm caches (URL resolver)
     tracemalloc.start()
     try:

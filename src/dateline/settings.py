@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
+from dateline.lib.edition_domains import edition_domains
 from dateline.lib.environment import (
     ConfigurationError,
     env_bool,
@@ -69,6 +70,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: it stores pages with every header the rest adds, and answers hits with them.
     "dateline.pagecache.middleware.PageCacheMiddleware",
+    # An edition on its own domain: its paths get the edition prefix, its links lose it.
+    "dateline.website.domains.EditionDomainMiddleware",
+    # The edition's language on reader pages, the editor's in the newsroom.
+    "dateline.website.language.EditionLanguageMiddleware",
     # Before anything that may query: a 503 at once while the database is down, and a time
     # limit on every database call (docs/caching.md, "When the database is down").
     "dateline.operations.middleware.DatabaseOutageMiddleware",
@@ -259,8 +264,24 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # --- Time and language --------------------------------------------------------------------
 USE_TZ = True
 TIME_ZONE = env_str("DATELINE_TIME_ZONE", "UTC")
-LANGUAGE_CODE = "en"
+# The languages Dateline ships catalogs for (src/dateline/locale, compiled by `make install`).
+# A reader page speaks its edition's language (Edition.language); the newsroom speaks the
+# editor's choice (its language menu, else the browser's). LANGUAGE_CODE covers pages that
+# belong to no edition.
+LANGUAGES = [("az", "Azərbaycanca"), ("ru", "Русский"), ("en", "English")]
+LANGUAGE_CODE = env_str("DATELINE_LANGUAGE", "en")
+if LANGUAGE_CODE not in {code for code, _name in LANGUAGES}:
+    raise ConfigurationError("DATELINE_LANGUAGE must be one of az, ru, en.")
 USE_I18N = True
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "newsroom_language"
+LANGUAGE_COOKIE_PATH = "/newsroom/"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Editions served on their own domains ("az=oxu.example,ru=ru.oxu.example"); an edition not
+# named here, and every edition on any other host, is served under its /<code>/ prefix.
+DATELINE_EDITION_DOMAINS = edition_domains(env_list("DATELINE_EDITION_DOMAINS"))
+ALLOWED_HOSTS += [domain.host.rsplit(":", 1)[0] for domain in DATELINE_EDITION_DOMAINS.values()]
 
 # --- Security -----------------------------------------------------------------------------
 # Public pages carry no inline script or style, so the policy needs no nonce and a cached
@@ -350,7 +371,8 @@ AXES_VERBOSE = False  # no start-up banner in every command's output
 # --- The outlet -----------------------------------------------------------------------------
 DATELINE_SITE_NAME = env_str("DATELINE_SITE_NAME", "Dateline Daily")
 OTP_TOTP_ISSUER = DATELINE_SITE_NAME  # the name authenticator apps show for the account
-DATELINE_SITE_TAGLINE = env_str("DATELINE_SITE_TAGLINE", "News from the region and the world")
+# Blank: "News from the region and the world" in each edition's language (lib/taglines.py).
+DATELINE_SITE_TAGLINE = env_str("DATELINE_SITE_TAGLINE")
 DATELINE_LOGO_URL = env_str("DATELINE_LOGO_URL")
 DATELINE_CONTACT_EMAIL = env_str("DATELINE_CONTACT_EMAIL", "")
 # "Name=https://…" pairs, comma-separated: the social links in the footer.

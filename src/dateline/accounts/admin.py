@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -51,7 +52,7 @@ class SecurityPolicyAdmin(admin.ModelAdmin):
         )
 
     def response_change(self, request: HttpRequest, obj: SecurityPolicy):
-        self.message_user(request, "The security policy is saved; it applies within a minute.")
+        self.message_user(request, _("The security policy is saved; it applies within a minute."))
         return HttpResponseRedirect(request.path)
 
 

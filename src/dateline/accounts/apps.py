@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
@@ -7,7 +8,7 @@ class AccountsConfig(AppConfig):
 
     name = "dateline.accounts"
     label = "accounts"
-    verbose_name = "Accounts and security"
+    verbose_name = _("Accounts and security")
 
     def ready(self) -> None:
         # Listed after "axes" in INSTALLED_APPS, so these receivers run after django-axes has

@@ -3,14 +3,18 @@
 from django import forms
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Code",
+        label=_("Code"),
         max_length=20,
         strip=True,
-        help_text="The six digits your authenticator app shows now, or one of your backup codes.",
+        help_text=_(
+            "The six digits your authenticator app shows now, or one of your backup codes."
+        ),
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
@@ -25,10 +29,10 @@ class CodeForm(forms.Form):
 
 class EnrolForm(forms.Form):
     code = forms.CharField(
-        label="Code from the app",
+        label=_("Code from the app"),
         max_length=10,
         strip=True,
-        help_text="After adding the account, type the six digits the app shows.",
+        help_text=_("After adding the account, type the six digits the app shows."),
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
@@ -48,7 +52,7 @@ class PasswordConfirmForm(forms.Form):
     """
 
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -62,5 +66,7 @@ class PasswordConfirmForm(forms.Form):
         user = self.request.user
         checked = authenticate(self.request, username=user.get_username(), password=password)
         if checked is None or checked.pk != user.pk:
-            raise forms.ValidationError("That is not your password.", code="wrong_password")
+            raise forms.ValidationError(
+                gettext("That is not your password."), code="wrong_password"
+            )
         return password

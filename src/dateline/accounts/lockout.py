@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dateline.lib.client_ip import client_ip
 
@@ -54,7 +55,7 @@ def lockout_response(
     seconds = max(int((until - timezone.now()).total_seconds()), 1) if until else None
     context = {
         **admin.site.each_context(request),
-        "title": "Too many failed sign-ins",
+        "title": _("Too many failed sign-ins"),
         "username": username,
         "until": until,
         "minutes": settings.DATELINE_LOGIN_LOCKOUT_MINUTES,

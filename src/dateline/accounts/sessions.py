@@ -21,6 +21,7 @@ from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.signals import user_logged_in
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from dateline.accounts import events, policy
 from dateline.accounts.newsroom_paths import in_newsroom
@@ -88,19 +89,31 @@ class SessionLimitsMiddleware:
         logout(request)
         if in_newsroom(request):
             if reason == "idle":
-                minutes = policy.current().idle_minutes
-                text = f"You were signed out after {_duration(minutes)} without activity."
+                text = _idle_message(policy.current().idle_minutes)
             else:
                 days = policy.session_lifetime().days
-                text = f"Sessions last at most {days} days; please sign in again."
+                text = ngettext(
+                    "Sessions last at most %(count)d day; please sign in again.",
+                    "Sessions last at most %(count)d days; please sign in again.",
+                    days,
+                ) % {"count": days}
             messages.info(request, text)
 
 
-def _duration(minutes: int) -> str:
+def _idle_message(minutes: int) -> str:
+    """Whole hours are said in hours, anything else in minutes."""
     if minutes % 60 == 0:
         hours = minutes // 60
-        return f"{hours} hour{'s' if hours != 1 else ''}"
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+        return ngettext(
+            "You were signed out after %(count)d hour without activity.",
+            "You were signed out after %(count)d hours without activity.",
+            hours,
+        ) % {"count": hours}
+    return ngettext(
+        "You were signed out after %(count)d minute without activity.",
+        "You were signed out after %(count)d minutes without activity.",
+        minutes,
+    ) % {"count": minutes}
 
 
 def _signed_in(sender, request: HttpRequest | None, user, **kwargs: Any) -> None:

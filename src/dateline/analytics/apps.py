@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AnalyticsConfig(AppConfig):
@@ -6,7 +7,7 @@ class AnalyticsConfig(AppConfig):
 
     name = "dateline.analytics"
     label = "analytics"
-    verbose_name = "Readership"
+    verbose_name = _("Readership")
 
     def ready(self) -> None:
         from dateline.analytics import beacon_path

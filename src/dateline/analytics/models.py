@@ -9,18 +9,23 @@
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from dateline.news.models import Article
 
 
 class ArticleViews(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
-    hour = models.DateTimeField(help_text="Start of the clock hour (UTC) the views fall in.")
-    views = models.PositiveIntegerField(default=0)
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+    hour = models.DateTimeField(
+        _("hour"), help_text=_("Start of the clock hour (UTC) the views fall in.")
+    )
+    views = models.PositiveIntegerField(_("views"), default=0)
 
     class Meta:
-        verbose_name = "article views (hourly)"
-        verbose_name_plural = "article views (hourly)"
+        verbose_name = _("article views (hourly)")
+        verbose_name_plural = _("article views (hourly)")
         constraints = [
             models.UniqueConstraint(fields=["article", "hour"], name="article_views_one_per_hour")
         ]

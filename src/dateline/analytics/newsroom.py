@@ -14,9 +14,11 @@ from django.contrib import admin
 from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from dateline.analytics.models import ArticleViews
 from dateline.analytics.readership import total_views, views_by_hour
@@ -25,6 +27,11 @@ from dateline.news.models import Article
 CHART_HOURS = 72
 BAR_WIDTH = 6
 CHART_HEIGHT = 80
+
+
+def _chart_description() -> str:
+    # Translators: a field label on the newsroom's article screen; "h" is short for hours.
+    return gettext("views by hour, last %(hours)d h") % {"hours": CHART_HOURS}
 
 
 class ArticleReadershipMixin:
@@ -42,14 +49,14 @@ class ArticleReadershipMixin:
             .annotate(views_total_value=Coalesce(Subquery(totals, output_field=IntegerField()), 0))
         )
 
-    @admin.display(description="views")
+    @admin.display(description=gettext_lazy("views"))
     def views_total(self, obj: Article) -> int:
         if not obj.pk:
             return 0
         annotated = getattr(obj, "views_total_value", None)
         return annotated if annotated is not None else total_views(obj.pk)
 
-    @admin.display(description=f"views by hour, last {CHART_HOURS} h")
+    @admin.display(description=lazy(_chart_description, str)())
     def views_chart(self, obj: Article) -> SafeString | str:
         if not obj.pk:
             return "—"
@@ -62,32 +69,36 @@ def hourly_chart(hours: list[tuple[datetime, int]]) -> SafeString:
     width = BAR_WIDTH * len(hours)
     bars = format_html_join(
         "",
-        '<rect x="{}" y="{}" width="{}" height="{}"><title>{}: {} views</title></rect>',
+        '<rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>',
         (
             (
                 n * BAR_WIDTH,
                 CHART_HEIGHT - round(views * CHART_HEIGHT / peak),
                 BAR_WIDTH - 1,
                 round(views * CHART_HEIGHT / peak),
-                f"{timezone.localtime(hour):%d %b %H:00}",
-                views,
+                # Translators: one bar of the hourly views chart: "05 March 14:00: 12 views".
+                ngettext("%(hour)s: %(views)d view", "%(hour)s: %(views)d views", views)
+                % {"hour": dateformat.format(timezone.localtime(hour), "d E H:00"), "views": views},
             )
             for n, (hour, views) in enumerate(hours)
         ),
     )
     total = sum(views for _, views in hours)
+    summary = ngettext(
+        "%(total)d view in the last %(hours)d hours, peak %(peak)d in an hour",
+        "%(total)d views in the last %(hours)d hours, peak %(peak)d in an hour",
+        total,
+    ) % {"total": total, "hours": len(hours), "peak": peak if total else 0}
     return format_html(
         '<svg class="views-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
         'width="{}" height="{}" viewBox="0 0 {} {}" fill="currentColor">'
-        "<title>{} views in the last {} hours, peak {} in an hour</title>"
+        "<title>{}</title>"
         '<line x1="0" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-width="1"/>{}</svg>',
         width,
         CHART_HEIGHT + 1,
         width,
         CHART_HEIGHT + 1,
-        total,
-        len(hours),
-        peak if total else 0,
+        summary,
         CHART_HEIGHT + 0.5,
         width,
         CHART_HEIGHT + 0.5,

@@ -19,6 +19,7 @@ from django.db.models import Exists, F, OuterRef, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from dateline.analytics.counting import hour_of
 from dateline.analytics.models import ArticleViews
@@ -28,9 +29,10 @@ MOST_READ_CACHE_SECONDS = 60
 # (key, label, length): "last hour" is the current and the previous clock hour, since
 # views are kept per hour; the others likewise start at the top of an hour.
 WINDOWS = (
-    ("1h", "Last hour", timedelta(hours=1)),
-    ("24h", "24 hours", timedelta(hours=24)),
-    ("7d", "7 days", timedelta(days=7)),
+    # Translators: the tabs of the Most read box (views in the last hour, 24 hours, 7 days).
+    ("1h", gettext_lazy("Last hour"), timedelta(hours=1)),
+    ("24h", gettext_lazy("24 hours"), timedelta(hours=24)),
+    ("7d", gettext_lazy("7 days"), timedelta(days=7)),
 )
 
 

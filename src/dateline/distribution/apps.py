@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DistributionConfig(AppConfig):
@@ -7,7 +8,7 @@ class DistributionConfig(AppConfig):
 
     name = "dateline.distribution"
     label = "distribution"
-    verbose_name = "Distribution"
+    verbose_name = _("Distribution")
 
     def ready(self) -> None:
         from dateline.distribution.recommend.policy import policy

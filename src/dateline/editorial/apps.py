@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EditorialConfig(AppConfig):
@@ -10,4 +11,4 @@ class EditorialConfig(AppConfig):
 
     name = "dateline.editorial"
     label = "editorial"
-    verbose_name = "Editorial process"
+    verbose_name = _("Editorial process")

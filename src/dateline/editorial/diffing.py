@@ -19,8 +19,10 @@ from html.parser import HTMLParser
 from typing import Any
 
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from dateline.editorial.revisions import FIELD_LABELS, LABELS, SNAPSHOT_FIELDS
 from dateline.news.models import Genre
@@ -36,7 +38,8 @@ _TOKENS = re.compile(r"\n+|[^\S\n]+|\w+|[^\w\s]")
 
 
 def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+    label = FIELD_LABELS.get(name)
+    return str(label) if label is not None else name.replace("_", " ").capitalize()
 
 
 # --- Body HTML as text --------------------------------------------------------------------
@@ -64,7 +67,12 @@ class _BodyText(HTMLParser):
         elif tag == "a":
             self._links.append((a.get("href") or "", len(self.parts)))
         elif tag == "img":
-            self.parts.append(f" [picture: {a.get('alt') or a.get('src') or ''}] ")
+            # Translators: stands for a picture in the text of a story when two versions are
+            # compared; the description is the picture's alternative text or its address.
+            marker = gettext("[picture: %(description)s]") % {
+                "description": a.get("alt") or a.get("src") or ""
+            }
+            self.parts.append(f" {marker} ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCKS:
@@ -142,10 +150,18 @@ def _render_change(old: str, new: str) -> str:
     if not old.strip() and not new.strip():
         # Only spacing changed: a paragraph split or joined is worth showing.
         if "\n" in new and "\n" not in old:
-            return str(format_html('<ins class="diff-break" title="new paragraph">¶</ins>{}', new))
+            return str(
+                format_html(
+                    '<ins class="diff-break" title="{}">¶</ins>{}', gettext("new paragraph"), new
+                )
+            )
         if "\n" in old and "\n" not in new:
             return str(
-                format_html('<del class="diff-break" title="paragraphs joined">¶</del>{}', new)
+                format_html(
+                    '<del class="diff-break" title="{}">¶</del>{}',
+                    gettext("paragraphs joined"),
+                    new,
+                )
             )
         return escape(new)
     if not new.strip():
@@ -211,12 +227,12 @@ def display(snapshot: dict[str, Any], name: str) -> str:
         except ValueError:
             return str(value or "—")
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if name in ("published_at", "breaking_until", "embargo_until"):
         if not value:
             return "—"
         local = timezone.localtime(datetime.fromisoformat(value))
-        return f"{local:%d %B %Y %H:%M} ({local.tzname()})"
+        return f"{format_date(local, 'd E Y H:i')} ({local.tzname()})"
     if value is None or value == "":
         return "—"
     return str(value)

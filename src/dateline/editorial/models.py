@@ -12,6 +12,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from dateline.news.models import Article, Edition, Section
 
@@ -23,19 +25,27 @@ class Desk(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desks"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="desks",
     )
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="+"
+    )
     section = models.ForeignKey(
         Section,
+        verbose_name=_("section"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="Leave empty for every section of the edition.",
+        help_text=_("Leave empty for every section of the edition."),
     )
 
     class Meta:
+        verbose_name = _("desk")
+        verbose_name_plural = _("desks")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "edition", "section"],
@@ -50,48 +60,82 @@ class Desk(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = self.section.name if self.section is not None else "all sections"
-        return f"{self.user} — {self.edition.name}, {where}"
+        if self.section is not None:
+            # Translators: a desk: an editor, an edition and one of its sections.
+            return gettext("%(user)s — %(edition)s, %(section)s") % {
+                "user": self.user,
+                "edition": self.edition.name,
+                "section": self.section.name,
+            }
+        # Translators: a desk covering a whole edition: an editor and an edition.
+        return gettext("%(user)s — %(edition)s, all sections") % {
+            "user": self.user,
+            "edition": self.edition.name,
+        }
 
 
 class Revision(models.Model):
     """The story as it stood after one save. ``snapshot`` holds every field the newsroom edits
     (``headline``, ``lead``, ``body`` and the rest, related objects as ids)."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
-    number = models.PositiveIntegerField()
-    created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
     )
-    snapshot = models.JSONField()
-    changed_fields = models.JSONField(default=list, blank=True)
+    number = models.PositiveIntegerField(_("number"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    snapshot = models.JSONField(_("snapshot"))
+    changed_fields = models.JSONField(_("changed fields"), default=list, blank=True)
     restored_from = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The revision number this one restored."
+        _("restored from"),
+        null=True,
+        blank=True,
+        help_text=_("The revision number this one restored."),
     )
 
     class Meta:
         ordering = ["-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
         constraints = [
             models.UniqueConstraint(fields=["article", "number"], name="revision_number_once")
         ]
 
     def __str__(self) -> str:
-        return f"Revision {self.number} of “{self.snapshot.get('headline', '')}”"
+        return gettext("Revision %(number)s of “%(headline)s”") % {
+            "number": self.number,
+            "headline": self.snapshot.get("headline", ""),
+        }
 
 
 class Note(models.Model):
     """An internal remark between editors on a story; never shown to readers."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="notes"
     )
-    text = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # Translators: a remark between editors on a story, never shown to readers.
+        verbose_name = pgettext_lazy("internal remark", "note")
+        verbose_name_plural = pgettext_lazy("internal remark", "notes")
         indexes = [models.Index(fields=["article", "created_at"], name="note_article")]
 
     def __str__(self) -> str:
@@ -102,20 +146,29 @@ class DraftShare(models.Model):
     """A preview link for a colleague without a login. The link carries ``key`` signed with the
     secret key; it stops working at ``expires_at`` or once revoked."""
 
-    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="shares")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="shares"
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        # Translators: a preview link to an unpublished story, for someone without a login.
+        verbose_name = _("draft share")
+        verbose_name_plural = _("draft shares")
 
     def __str__(self) -> str:
-        return f"Preview link for “{self.article}”"
+        return gettext("Preview link for “%(headline)s”") % {"headline": self.article}
 
     @property
     def is_active(self) -> bool:
@@ -123,42 +176,67 @@ class DraftShare(models.Model):
 
 
 class AuditAction(models.TextChoices):
-    CREATED = "created", "Created"
-    SUBMITTED = "submitted", "Submitted for review"
-    RETURNED = "returned", "Returned to draft"
-    PUBLISHED = "published", "Published"
-    SCHEDULED = "scheduled", "Scheduled"
-    UPDATED = "updated", "Updated while live"
-    UNPUBLISHED = "unpublished", "Unpublished"
-    DELETED = "deleted", "Deleted"
-    RESTORED = "restored", "Revision restored"
-    CORRECTED = "corrected", "Correction added"
-    SHARED = "shared", "Preview link created"
-    SHARE_REVOKED = "share_revoked", "Preview link revoked"
-    FRONT_PAGE = "front_page", "Front page reordered"
+    CREATED = "created", _("Created")
+    SUBMITTED = "submitted", _("Submitted for review")
+    RETURNED = "returned", _("Returned to draft")
+    # Translators: an action in the audit log (the story was published), not a story's state.
+    PUBLISHED = "published", pgettext_lazy("audit action", "Published")
+    # Translators: an action in the audit log (the story was scheduled), not a story's state.
+    SCHEDULED = "scheduled", pgettext_lazy("audit action", "Scheduled")
+    UPDATED = "updated", _("Updated while live")
+    # Translators: an action in the audit log (the story was unpublished), not a story's state.
+    UNPUBLISHED = "unpublished", pgettext_lazy("audit action", "Unpublished")
+    DELETED = "deleted", _("Deleted")
+    RESTORED = "restored", _("Revision restored")
+    CORRECTED = "corrected", _("Correction added")
+    SHARED = "shared", _("Preview link created")
+    SHARE_REVOKED = "share_revoked", _("Preview link revoked")
+    FRONT_PAGE = "front_page", _("Front page reordered")
 
 
 class AuditEntry(models.Model):
     """One publishing action. Names are copied so the log survives deleted accounts and stories."""
 
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    at = models.DateTimeField(
+        # Translators: when something happened (a column of the audit and sign-in logs).
+        pgettext_lazy("time of an event", "at"),
+        default=timezone.now,
+        db_index=True,
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    username = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=16, choices=AuditAction.choices)
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=16, choices=AuditAction.choices)
     article = models.ForeignKey(
-        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_entries"
+        Article,
+        verbose_name=_("article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries",
     )
-    article_headline = models.CharField(max_length=200, blank=True)
-    ip = models.GenericIPAddressField("from address", null=True, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
+    article_headline = models.CharField(_("article headline"), max_length=200, blank=True)
+    ip = models.GenericIPAddressField(_("from address"), null=True, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name_plural = "audit log"
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
         indexes = [models.Index(fields=["article", "-at"], name="audit_article")]
 
     def __str__(self) -> str:
-        who = self.username or "system"
-        return f"{who} {self.get_action_display().lower()} “{self.article_headline}”"
+        # Translators: an entry of the audit log: "editor published “Budget passes”". The
+        # action is the lowercased name of an action (Published, Revision restored …).
+        return gettext("%(who)s %(action)s “%(headline)s”") % {
+            # Translators: who did an action written to the audit log by no one (the scheduler).
+            "who": self.username or gettext("system"),
+            "action": self.get_action_display().lower(),
+            "headline": self.article_headline,
+        }

@@ -23,6 +23,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from dateline.editorial import audit
 from dateline.editorial.models import AuditAction, Revision
@@ -65,24 +68,29 @@ _PLAIN = (
 RESTORED_FIELDS: tuple[str, ...] = tuple(f for f in SNAPSHOT_FIELDS if f != "published_at")
 
 # How the newsroom names each field in the history, the diff and the conflict page.
-FIELD_LABELS: dict[str, str] = {
-    "headline": "Headline",
-    "slug": "Slug",
-    "lead": "Lead",
-    "body": "Body",
-    "edition": "Edition",
-    "section": "Section",
-    "genre": "Genre",
-    "source": "Source",
-    "tags": "Tags",
-    "byline": "Byline",
-    "picture": "Picture",
-    "is_breaking": "Breaking news",
-    "breaking_until": "Breaking banner until",
-    "is_top_story": "Top story",
-    "top_position": "Position on the front page",
-    "published_at": "Publication time",
-    "embargo_until": "Embargoed until",
+FIELD_LABELS: dict[str, Promise] = {
+    "headline": _("Headline"),
+    # Translators: the readable part of a story's URL.
+    "slug": _("Slug"),
+    # Translators: the one or two sentences under a story's headline.
+    "lead": _("Lead"),
+    # Translators: the text of a story.
+    "body": _("Body"),
+    # Translators: a language edition of the site (English, Azerbaijani, Russian).
+    "edition": _("Edition"),
+    "section": _("Section"),
+    "genre": _("Genre"),
+    # Translators: the agency or outlet credited after the dateline.
+    "source": _("Source"),
+    "tags": _("Tags"),
+    "byline": _("Byline"),
+    "picture": _("Picture"),
+    "is_breaking": _("Breaking news"),
+    "breaking_until": _("Breaking banner until"),
+    "is_top_story": _("Top story"),
+    "top_position": _("Position on the front page"),
+    "published_at": _("Publication time"),
+    "embargo_until": _("Embargoed until"),
 }
 
 LABELS = "_labels"
@@ -229,7 +237,7 @@ def restore(
             if wanted_id is None or model._default_manager.filter(pk=wanted_id).exists():
                 setattr(article, f"{name}_id", wanted_id)
             else:
-                skipped.append(f"{name} “{names.get(name, wanted_id)}” (deleted)")
+                skipped.append(_deleted_message(name, names.get(name, wanted_id)))
 
         article.version += 1
         article.save()
@@ -238,7 +246,7 @@ def restore(
         existing_tags = set(Tag.objects.filter(pk__in=tag_ids).values_list("pk", flat=True))
         article.tags.set([pk for pk in tag_ids if pk in existing_tags])
         skipped += [
-            f"tag “{label}” (deleted)"
+            gettext("tag “%(name)s” (deleted)") % {"name": label}
             for pk, label in zip(tag_ids, names.get("tags", tag_ids), strict=False)
             if pk not in existing_tags
         ]
@@ -257,23 +265,36 @@ def restore(
     return Restored(revision=revision, skipped=skipped)
 
 
+def _deleted_message(name: str, label: Any) -> str:
+    """What a restore says about a source or picture deleted since the revision."""
+    if name == "picture":
+        return gettext("picture “%(name)s” (deleted)") % {"name": label}
+    return gettext("source “%(name)s” (deleted)") % {"name": label}
+
+
 def _restore_placement(article: Article, wanted: dict, names: dict) -> list[str]:
     """Edition and section go back together, only when both still fit."""
     edition_id, section_id = wanted.get("edition"), wanted.get("section")
     if (edition_id, section_id) == (article.edition_id, article.section_id):
         return []
     if edition_id is None or section_id is None:
-        return ["section (none was recorded)"]
+        return [gettext("section (none was recorded)")]
     section = Section.objects.filter(pk=section_id, edition_id=edition_id).first()
     if section is None:
-        return [f"section “{names.get('section', section_id)}” (deleted or moved)"]
+        return [
+            gettext("section “%(name)s” (deleted or moved)")
+            % {"name": names.get("section", section_id)}
+        ]
     taken = (
         Article.objects.filter(translation_group=article.translation_group, edition_id=edition_id)
         .exclude(pk=article.pk)
         .exists()
     )
     if taken:
-        return [f"edition “{names.get('edition', edition_id)}” (the story has a version there)"]
+        return [
+            gettext("edition “%(name)s” (the story has a version there)")
+            % {"name": names.get("edition", edition_id)}
+        ]
     article.edition_id = edition_id
     article.section = section
     return []
@@ -294,7 +315,7 @@ def _restore_byline(article: Article, author_ids: list[int], labels: list[str]) 
             row.position = position
             row.save(update_fields=["position"])
     return [
-        f"author “{label}” (deleted)"
+        gettext("author “%(name)s” (deleted)") % {"name": label}
         for pk, label in zip(author_ids, labels or author_ids, strict=False)
         if pk not in existing
     ]

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dateline.editorial import audit
 from dateline.editorial.models import AuditAction, DraftShare
@@ -76,7 +77,9 @@ def create(
     """
     lifetime = default_hours() if hours is None else hours
     if not 1 <= lifetime <= MAX_HOURS:
-        raise ValueError(f"A preview link lasts between 1 and {MAX_HOURS} hours.")
+        raise ValueError(
+            _("A preview link lasts between 1 and %(max)s hours.") % {"max": MAX_HOURS}
+        )
     if request is not None and user is None:
         user = request.user
     now = timezone.now()

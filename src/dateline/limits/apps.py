@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LimitsConfig(AppConfig):
@@ -6,4 +7,4 @@ class LimitsConfig(AppConfig):
 
     name = "dateline.limits"
     label = "limits"
-    verbose_name = "Rate limits"
+    verbose_name = _("Rate limits")

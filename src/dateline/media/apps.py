@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MediaConfig(AppConfig):
@@ -6,7 +7,7 @@ class MediaConfig(AppConfig):
 
     name = "dateline.media"
     label = "media"
-    verbose_name = "Media library"
+    verbose_name = _("Media library")
 
     def ready(self) -> None:
         from django.conf import settings

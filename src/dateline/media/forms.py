@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 from dateline.media.models import Image
 from dateline.media.validation import CheckedPicture, check_upload
@@ -46,9 +47,12 @@ class PictureForm(forms.ModelForm):
         alt = " ".join((self.cleaned_data.get("alt") or "").split())
         if FILE_NAME.fullmatch(alt):
             raise forms.ValidationError(
-                "This looks like a file name. Describe what the picture shows, as you would "
-                "to a reader on the phone: “Firefighters carry a child out of the flooded "
-                "school in Quba”.",
+                # Translators: the example may be replaced by one that reads naturally.
+                _(
+                    "This looks like a file name. Describe what the picture shows, as you "
+                    "would to a reader on the phone: “Firefighters carry a child out of the "
+                    "flooded school in Quba”."
+                ),
                 code="file_name",
             )
         return alt

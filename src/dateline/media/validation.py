@@ -26,6 +26,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
 # Pillow format → (stored format, extension). A GIF's first frame is kept, losslessly, as PNG.
@@ -36,19 +38,21 @@ STORED_AS = {
     "AVIF": ("AVIF", "avif"),
     "GIF": ("PNG", "png"),
 }
-ACCEPTED = "JPEG, PNG, WebP, AVIF or GIF"
+# Translators: the picture formats the library accepts, put in messages as %(accepted)s.
+ACCEPTED = gettext_lazy("JPEG, PNG, WebP, AVIF or GIF")
 HEAD_BYTES = 4096
 # EXIF tags that survive re-encoding: who owns the picture and who took it.
 KEPT_EXIF_TAGS = (0x8298, 0x013B)  # Copyright, Artist
 # Files that are recognisably something else, by their first bytes: what to tell the editor.
 KNOWN_OTHERS = (
-    (b"%PDF", "a PDF document"),
-    (b"II*\x00", "a TIFF file"),
-    (b"MM\x00*", "a TIFF file"),
-    (b"BM", "a BMP file"),
-    (b"8BPS", "a Photoshop document"),
-    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"\x1f\x8b", "a compressed (gzip) file"),
+    # Translators: these kinds of file complete "This file is %(what)s, not a picture…".
+    (b"%PDF", gettext_lazy("a PDF document")),
+    (b"II*\x00", gettext_lazy("a TIFF file")),
+    (b"MM\x00*", gettext_lazy("a TIFF file")),
+    (b"BM", gettext_lazy("a BMP file")),
+    (b"8BPS", gettext_lazy("a Photoshop document")),
+    (b"PK\x03\x04", gettext_lazy("a ZIP archive (or an Office document)")),
+    (b"\x1f\x8b", gettext_lazy("a compressed (gzip) file")),
 )
 HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1")
 # Stored originals are kept at high quality: renditions are made from them.
@@ -77,18 +81,21 @@ class CheckedPicture:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+    """``size`` in megabytes, to one decimal: the number only (the unit is in the message)."""
+    return f"{size / (1024 * 1024):.1f}"
 
 
 def _check_size(upload: UploadedFile) -> None:
     size = upload.size or 0
     if size == 0:
-        raise ValidationError("This file is empty.", code="empty")
+        raise ValidationError(_("This file is empty."), code="empty")
     if size > max_upload_bytes():
         raise ValidationError(
-            f"This file is {_megabytes(size)}; pictures may be at most "
-            f"{settings.DATELINE_MEDIA_MAX_UPLOAD_MB} MB. Export a smaller JPEG "
-            "(quality 85 to 90 is plenty) and upload that.",
+            _(
+                "This file is %(size)s MB; pictures may be at most %(limit)s MB. Export a "
+                "smaller JPEG (quality 85 to 90 is plenty) and upload that."
+            )
+            % {"size": _megabytes(size), "limit": settings.DATELINE_MEDIA_MAX_UPLOAD_MB},
             code="too_big",
         )
 
@@ -104,35 +111,48 @@ def _check_not_something_else(head: bytes) -> None:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"<svg" in text or (text.startswith(b"<?xml") and b"svg" in text):
         raise ValidationError(
-            "SVG drawings are not accepted: they can carry scripts that would run on the site. "
-            "Export the drawing as PNG (or JPEG) and upload that.",
+            _(
+                "SVG drawings are not accepted: they can carry scripts that would run on the "
+                "site. Export the drawing as PNG (or JPEG) and upload that."
+            ),
             code="svg",
         )
     if text.startswith(b"<"):
         raise ValidationError(
-            f"This file is text (web page or XML markup), not a picture. Upload a {ACCEPTED}.",
+            _("This file is text (web page or XML markup), not a picture. Upload a %(accepted)s.")
+            % {"accepted": ACCEPTED},
             code="markup",
         )
     for magic, what in KNOWN_OTHERS:
         if head.startswith(magic):
             raise ValidationError(
-                f"This file is {what}, not a picture the site can show. "
-                f"Export it as {ACCEPTED} first.",
+                _(
+                    "This file is %(what)s, not a picture the site can show. "
+                    "Export it as %(accepted)s first."
+                )
+                % {"what": what, "accepted": ACCEPTED},
                 code="other_format",
             )
     if head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS:
         raise ValidationError(
-            "This is a HEIC photo (as iPhones take them), which browsers cannot show. "
-            "Export it as JPEG (on iPhone: Settings > Camera > Formats > Most Compatible).",
+            # Translators: the iPhone menu path is Settings > Camera > Formats > Most
+            # Compatible; use the names the iPhone shows in your language.
+            _(
+                "This is a HEIC photo (as iPhones take them), which browsers cannot show. "
+                "Export it as JPEG (on iPhone: Settings > Camera > Formats > Most Compatible)."
+            ),
             code="heic",
         )
 
 
-def _bomb_error(detail: str = "") -> ValidationError:
+def _bomb_error() -> ValidationError:
     return ValidationError(
-        "This file claims to be a picture of enormous size"
-        f"{detail}; the limit is {settings.DATELINE_MEDIA_MAX_MEGAPIXELS} megapixels. "
-        "It may be damaged or built to exhaust the server. Resize it and upload it again.",
+        _(
+            "This file claims to be a picture of enormous size; the limit is %(limit)s "
+            "megapixels. It may be damaged or built to exhaust the server. Resize it and "
+            "upload it again."
+        )
+        % {"limit": settings.DATELINE_MEDIA_MAX_MEGAPIXELS},
         code="too_many_pixels",
     )
 
@@ -146,8 +166,11 @@ def _open(upload: UploadedFile) -> Image.Image:
         raise _bomb_error() from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
-            f"This file is not a picture the site can use: upload a {ACCEPTED} "
-            "(the file's name and type do not matter, its content does).",
+            _(
+                "This file is not a picture the site can use: upload a %(accepted)s "
+                "(the file's name and type do not matter, its content does)."
+            )
+            % {"accepted": ACCEPTED},
             code="not_a_picture",
         ) from None
 
@@ -155,21 +178,32 @@ def _open(upload: UploadedFile) -> Image.Image:
 def _check_pixels(size: tuple[int, int]) -> None:
     width, height = size
     if width < 1 or height < 1:
-        raise ValidationError("This picture has no pixels.", code="empty")
+        raise ValidationError(_("This picture has no pixels."), code="empty")
     if width * height > max_pixels():
         megapixels = width * height / 1_000_000
         raise ValidationError(
-            f"This picture is {width} x {height} pixels ({megapixels:,.0f} megapixels); "
-            f"the limit is {settings.DATELINE_MEDIA_MAX_MEGAPIXELS} megapixels. "
-            "Resize it (4000 pixels on the long side is plenty) and upload it again.",
+            _(
+                "This picture is %(width)s x %(height)s pixels (%(megapixels)s megapixels); "
+                "the limit is %(limit)s megapixels. Resize it (4000 pixels on the long side "
+                "is plenty) and upload it again."
+            )
+            % {
+                "width": width,
+                "height": height,
+                "megapixels": f"{megapixels:,.0f}",
+                "limit": settings.DATELINE_MEDIA_MAX_MEGAPIXELS,
+            },
             code="too_many_pixels",
         )
 
 
 def _damaged() -> ValidationError:
     return ValidationError(
-        "This picture is damaged or incomplete (perhaps the upload or download was cut off). "
-        "Open it on your computer to check it, export it again and upload the new file.",
+        _(
+            "This picture is damaged or incomplete (perhaps the upload or download was cut "
+            "off). Open it on your computer to check it, export it again and upload the new "
+            "file."
+        ),
         code="damaged",
     )
 

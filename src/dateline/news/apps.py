@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsConfig(AppConfig):
@@ -6,7 +7,7 @@ class NewsConfig(AppConfig):
 
     name = "dateline.news"
     label = "news"
-    verbose_name = "News"
+    verbose_name = _("News")
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate

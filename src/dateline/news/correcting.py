@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dateline.news import publishing
 from dateline.news.models import (
@@ -68,7 +69,7 @@ def add_correction(
     """
     text = text.strip()
     if not text:
-        raise CorrectionRefused("Say what was wrong and what is right now.")
+        raise CorrectionRefused(_("Say what was wrong and what is right now."))
     if kind not in CorrectionKind.values:
         raise CorrectionRefused(
             f"Unknown kind of note {kind!r}; use one of {CorrectionKind.values}."
@@ -77,8 +78,10 @@ def add_correction(
         story = Article.objects.select_for_update().get(pk=article.pk)
         if not story.is_public:
             raise CorrectionRefused(
-                "Corrections, clarifications and updates are notes on published stories: "
-                "this story is not on the site. Edit the text itself instead."
+                _(
+                    "Corrections, clarifications and updates are notes on published stories: "
+                    "this story is not on the site. Edit the text itself instead."
+                )
             )
         correction = Correction.objects.create(
             article=story, kind=kind, text=text, created_by=by, created_at=timezone.now()

@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from dateline.news.models import Article, Edition
 from dateline.news.signals import front_page_changed
@@ -111,11 +112,17 @@ def _current(edition: Edition, now: datetime) -> list[Article]:
     return list(top_stories(public.select_for_update(), now))
 
 
+def _positions_message() -> str:
+    return gettext("Positions run from 1 to %(max)s.") % {"max": MAX_POSITION}
+
+
 def _check_unchanged(current: list[Article], expected: str | None) -> None:
     if expected is not None and arrangement_token(current) != expected:
         raise FrontPageChanged(
-            "Another editor changed the top stories while you were arranging them. "
-            "This is the order now: make your change again."
+            gettext(
+                "Another editor changed the top stories while you were arranging them. "
+                "This is the order now: make your change again."
+            )
         )
 
 
@@ -168,12 +175,14 @@ def arrange(
         unknown = [article_id for article_id, _ in positions if article_id not in by_id]
         if unknown or len({article_id for article_id, _ in positions}) != len(positions):
             raise FrontPageChanged(
-                "The list of top stories changed while you were arranging it. "
-                "This is the list now: make your change again."
+                gettext(
+                    "The list of top stories changed while you were arranging it. "
+                    "This is the list now: make your change again."
+                )
             )
         for _, number in positions:
             if number is not None and not 1 <= number <= MAX_POSITION:
-                raise FrontPageError(f"Positions run from 1 to {MAX_POSITION}.")
+                raise FrontPageError(_positions_message())
         numbered = sorted(
             (number, index, article_id)
             for index, (article_id, number) in enumerate(positions)
@@ -199,7 +208,7 @@ def add(
     """
     moment = now or timezone.now()
     if not 1 <= position <= MAX_POSITION:
-        raise FrontPageError(f"Positions run from 1 to {MAX_POSITION}.")
+        raise FrontPageError(_positions_message())
     with transaction.atomic():
         story = (
             Article.objects.published(moment)
@@ -209,7 +218,9 @@ def add(
         )
         if story is None:
             raise FrontPageError(
-                f"Only stories published in the {edition.name} edition can be top stories."
+                # Translators: the edition's name is data, such as “English” or “Azərbaycan”.
+                gettext("Only stories published in the %(edition)s edition can be top stories.")
+                % {"edition": edition.name}
             )
         current = _current(edition, moment)
         ordered = [s.pk for s in current if s.top_position is not None and s.pk != story.pk]
@@ -236,7 +247,7 @@ def remove(edition: Edition, article_id: int, *, now: datetime | None = None) ->
             .first()
         )
         if story is None:
-            raise FrontPageError("That story is not among this edition's top stories.")
+            raise FrontPageError(gettext("That story is not among this edition's top stories."))
         current = _current(edition, moment)
         others = [s for s in current if s.pk != story.pk]
         new_positions: dict[int, int | None] = {s.pk: None for s in others}
@@ -265,7 +276,7 @@ def end_breaking_banner(
         )
         if story is None:
             raise FrontPageError(
-                "That story has no breaking banner on the home page of this edition."
+                gettext("That story has no breaking banner on the home page of this edition.")
             )
         story.breaking_until = moment
         story.version += 1

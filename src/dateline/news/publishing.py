@@ -28,6 +28,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from dateline.editorial.audit import record
 from dateline.editorial.models import AuditAction
@@ -55,15 +58,27 @@ def _announce(signal, article_id: int, **extra: Any) -> None:
 
 def _require_publishable(article: Article) -> None:
     if not article.pk:
-        raise PublishingError("Save the story before publishing it.")
+        raise PublishingError(_("Save the story before publishing it."))
     if not article.headline.strip():
-        raise PublishingError("A story needs a headline before it can be published.")
+        raise PublishingError(_("A story needs a headline before it can be published."))
+
+
+def _status_in_sentence(status: str) -> str:
+    """The story's state as it ends the sentence “… this story is <state>.”"""
+    phrases: dict[str, str] = {
+        Status.DRAFT: pgettext("this story is …", "draft"),
+        Status.IN_REVIEW: pgettext("this story is …", "in review"),
+        Status.SCHEDULED: pgettext("this story is …", "scheduled"),
+        Status.PUBLISHED: pgettext("this story is …", "published"),
+        Status.UNPUBLISHED: pgettext("this story is …", "unpublished"),
+    }
+    return phrases.get(status, status)
 
 
 def local_time(article: Article, moment: datetime) -> str:
     """``05 March 2014 14:00 (Asia/Baku)``: a time as the story's edition reads it."""
     zone = article.edition.zone
-    return f"{timezone.localtime(moment, zone):%d %B %Y %H:%M} ({zone})"
+    return f"{format_date(timezone.localtime(moment, zone), 'd E Y H:i')} ({zone})"
 
 
 def embargo_problem(article: Article, at: datetime) -> str | None:
@@ -71,10 +86,10 @@ def embargo_problem(article: Article, at: datetime) -> str | None:
     if article.embargo_until is None or at >= article.embargo_until:
         return None
     until = local_time(article, article.embargo_until)
-    return (
-        f"This story is embargoed until {until}. Schedule it for that time or later, "
+    return _(
+        "This story is embargoed until %(until)s. Schedule it for that time or later, "
         "or clear the embargo if it has been lifted."
-    )
+    ) % {"until": until}
 
 
 def _check_embargo(article: Article, at: datetime) -> None:
@@ -136,14 +151,16 @@ def schedule(
     """Makes the story go live at ``at`` without anyone pressing a button."""
     _require_publishable(article)
     if at <= timezone.now():
-        raise PublishingError("The scheduled time has already passed; publish the story instead.")
+        raise PublishingError(
+            _("The scheduled time has already passed; publish the story instead.")
+        )
     from dateline.news.tasks import publish_scheduled_article
 
     with transaction.atomic():
         article = _lock(article)
         if article.is_public:
             raise PublishingError(
-                "This story is already on the site; unpublish it before scheduling it again."
+                _("This story is already on the site; unpublish it before scheduling it again.")
             )
         _check_embargo(article, at)
         previous = article.status
@@ -200,8 +217,8 @@ def submit_for_review(
             return article
         if article.status != Status.DRAFT:
             raise PublishingError(
-                f"Only a draft can be submitted for review; this story is "
-                f"{article.get_status_display().lower()}."
+                _("Only a draft can be submitted for review; this story is %(state)s.")
+                % {"state": _status_in_sentence(article.status)}
             )
         article.status = Status.IN_REVIEW
         article.save(update_fields=["status"])
@@ -219,13 +236,13 @@ def return_to_draft(
 
     reason = reason.strip()
     if not reason:
-        raise PublishingError("Say what the story needs before returning it to the reporter.")
+        raise PublishingError(_("Say what the story needs before returning it to the reporter."))
     with transaction.atomic():
         article = _lock(article)
         if article.status != Status.IN_REVIEW:
             raise PublishingError(
-                f"Only a story in review can be returned; this story is "
-                f"{article.get_status_display().lower()}."
+                _("Only a story in review can be returned; this story is %(state)s.")
+                % {"state": _status_in_sentence(article.status)}
             )
         article.status = Status.DRAFT
         article.save(update_fields=["status"])
@@ -233,7 +250,8 @@ def return_to_draft(
         Note.objects.create(
             article=article,
             author=author if getattr(author, "is_authenticated", False) else None,
-            text=f"Returned to the reporter: {reason}",
+            # Translators: an internal note left on a story sent back to its writer.
+            text=_("Returned to the reporter: %(reason)s") % {"reason": reason},
         )
         record(AuditAction.RETURNED, article=article, user=user, request=request, reason=reason)
     logger.info("Article %s returned to draft", article.pk)

@@ -27,6 +27,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dateline.news.models import ArticleAuthor, Section, Status
 
@@ -52,11 +54,12 @@ def written_or_bylined(user) -> Q:
 class MineFilter(admin.SimpleListFilter):
     """``?mine=1``: the stories of the person signed in."""
 
-    title = "whose"
+    # Translators: the title of the article list's filter "Mine (written or bylined)".
+    title = gettext_lazy("whose")
     parameter_name = MINE
 
     def lookups(self, request, model_admin):
-        return [("1", "Mine (written or bylined)")]
+        return [("1", _("Mine (written or bylined)"))]
 
     def queryset(self, request, queryset):
         if self.value() == "1":
@@ -68,11 +71,15 @@ class ScheduleFilter(admin.SimpleListFilter):
     """``?schedule=overdue``: scheduled stories whose time has passed, which means the
     worker that flips them to published is behind (readers see them already)."""
 
-    title = "schedule"
+    # Translators: the title of the article list's filter of scheduled stories.
+    title = gettext_lazy("schedule")
     parameter_name = SCHEDULE
 
     def lookups(self, request, model_admin):
-        return [(OVERDUE, "Overdue (worker behind)"), (UPCOMING, "Upcoming or embargoed")]
+        return [
+            (OVERDUE, _("Overdue (worker behind)")),
+            (UPCOMING, _("Upcoming or embargoed")),
+        ]
 
     def queryset(self, request, queryset):
         now = timezone.now()

@@ -14,6 +14,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dateline.analytics.newsroom import ArticleReadershipMixin
 from dateline.news import front_page
@@ -26,6 +28,7 @@ from dateline.newsroom.newsletters import BreakingAlertMixin  # newsletters: bre
 from dateline.newsroom.notes import NotesMixin
 from dateline.newsroom.reports import reader_reports_summary
 from dateline.newsroom.revisions import RevisionsMixin
+from dateline.newsroom.translations import TranslationsMixin
 from dateline.newsroom.workflow import WorkflowMixin
 from dateline.newsroom.writing import WritingMixin
 from dateline.search import searching
@@ -38,8 +41,8 @@ class BylineInline(admin.TabularInline):
     model = ArticleAuthor
     extra = 1
     autocomplete_fields = ["author"]
-    verbose_name = "author"
-    verbose_name_plural = "byline (first author is named first)"
+    verbose_name = gettext_lazy("author")
+    verbose_name_plural = gettext_lazy("byline (first author is named first)")
 
 
 class ArticleForm(forms.ModelForm):
@@ -58,8 +61,15 @@ class ArticleForm(forms.ModelForm):
         if edition and section and section.edition_id != edition.pk:
             self.add_error(
                 "section",
-                f"“{section.name}” belongs to the {section.edition.name} edition; "
-                f"pick a section of the {edition.name} edition.",
+                _(
+                    "“%(section)s” belongs to the %(section_edition)s edition; pick a section "
+                    "of the %(edition)s edition."
+                )
+                % {
+                    "section": section.name,
+                    "section_edition": section.edition.name,
+                    "edition": edition.name,
+                },
             )
         return data
 
@@ -77,12 +87,14 @@ class ArticleAdmin(
     BreakingAlertMixin,
     ArticleReadershipMixin,
     ArticlePictureMixin,
+    TranslationsMixin,  # which versions exist and lag behind; "start a translation"
     article_list.ArticleListMixin,  # fast at 100,000 stories
     admin.ModelAdmin,
 ):
     form = ArticleForm
     list_display = [
         "headline", "status_label", "edition", "section", "published_at", "genre", "views_total",
+        "translations",
     ]  # fmt: skip
     # Fast at 100,000 stories (newsroom/article_list.py): nothing joined in the page query
     # (editions and sections are prefetched), and no date drill-down, which scans every row.
@@ -92,7 +104,7 @@ class ArticleAdmin(
     ]  # fmt: skip
     list_select_related = ()
     search_fields = ["headline"]  # for stories not yet public; see get_search_results
-    search_help_text = (
+    search_help_text = gettext_lazy(
         "Words in live stories' headlines, text, tags and bylines (“exact phrase”, elect*, "
         "-word; the newest 500 that match), and in the headlines of drafts and scheduled "
         "stories."
@@ -109,7 +121,7 @@ class ArticleAdmin(
     fieldsets = [
         (None, {"fields": ["edition", "section", "headline", "slug", "lead", "body"]}),
         (
-            "Credits and labels",
+            gettext_lazy("Credits and labels"),
             {
                 "fields": [
                     "genre",
@@ -120,9 +132,9 @@ class ArticleAdmin(
                 ]
             },
         ),
-        ("Picture", {"fields": ["picture", "picture_preview"]}),
+        (gettext_lazy("Picture"), {"fields": ["picture", "picture_preview"]}),
         (
-            "Publication",
+            gettext_lazy("Publication"),
             {
                 "fields": [
                     "status_label",
@@ -133,8 +145,8 @@ class ArticleAdmin(
                 ]
             },
         ),
-        ("Reader error reports", {"fields": ["reader_reports"]}),
-        ("Readership", {"fields": ["views_total", "views_chart"]}),
+        (gettext_lazy("Reader error reports"), {"fields": ["reader_reports"]}),
+        (gettext_lazy("Readership"), {"fields": ["views_total", "views_chart"]}),
     ]
 
     def get_search_results(
@@ -146,24 +158,25 @@ class ArticleAdmin(
             return queryset, False
         live = searching.newsroom_matches(search_term, limit=NEWSROOM_SEARCH_MATCHES)
         hidden = queryset.exclude(published_condition(timezone.now()))
-        by_headline, _ = super().get_search_results(request, hidden, search_term)
+        by_headline, _duplicates = super().get_search_results(request, hidden, search_term)
         return queryset.filter(Q(pk__in=live) | Q(pk__in=by_headline.values("pk"))), False
 
-    @admin.display(description="error reports")
+    @admin.display(description=gettext_lazy("error reports"))
     def reader_reports(self, obj: Article) -> str:
         return reader_reports_summary(obj)
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_label(self, obj: Article) -> str:
         if not obj.pk:
-            return "New"
+            # Translators: the status of a story not saved yet.
+            return _("New")
         label = obj.get_status_display()
         if (
             obj.status == Status.SCHEDULED
             and obj.published_at
             and obj.published_at <= timezone.now()
         ):
-            label = "Scheduled (overdue, visible)"
+            label = _("Scheduled (overdue, visible)")
         return format_html('<span class="status status--{}">{}</span>', obj.status, label)
 
     def view_on_site(self, obj: Article) -> str:

@@ -15,6 +15,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dateline.accounts.models import SignInEvent
 from dateline.accounts.permissions import is_security_administrator
@@ -51,15 +53,15 @@ class ReadOnlyLogAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj=None):
         return [field.name for field in self.model._meta.fields]
 
-    @admin.display(description="when", ordering="at")
+    @admin.display(description=gettext_lazy("when"), ordering="at")
     def when(self, entry) -> str:
         return _when(entry.at)
 
-    @admin.display(description="who", ordering="username")
+    @admin.display(description=gettext_lazy("who"), ordering="username")
     def who(self, entry) -> str:
         return entry.username or "—"
 
-    @admin.display(description="details")
+    @admin.display(description=gettext_lazy("details"))
     def details(self, entry) -> str:
         return _detail(entry.detail or {})
 
@@ -69,7 +71,7 @@ class AuditEntryAdmin(ReadOnlyLogAdmin):
     list_display = ["when", "who", "action", "story", "ip", "details"]
     list_filter = ["action", "user", ("at", admin.DateFieldListFilter)]
     search_fields = ["article_headline", "username"]
-    search_help_text = "Search by headline or username."
+    search_help_text = gettext_lazy("Search by headline or username.")
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         return request.user.is_active and request.user.has_perm("editorial.view_auditentry")
@@ -77,18 +79,19 @@ class AuditEntryAdmin(ReadOnlyLogAdmin):
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self.has_view_permission(request) or super().has_module_permission(request)
 
-    @admin.display(description="who", ordering="username")
+    @admin.display(description=gettext_lazy("who"), ordering="username")
     def who(self, entry: AuditEntry) -> str:
-        return entry.username or "the scheduler"
+        # Translators: who did an action done by no one signed in (the publishing worker).
+        return entry.username or _("the scheduler")
 
-    @admin.display(description="story", ordering="article_headline")
+    @admin.display(description=gettext_lazy("story"), ordering="article_headline")
     def story(self, entry: AuditEntry) -> str:
         if entry.article_id is None:
             return entry.article_headline or "—"
         return format_html(
             '<a href="{}">{}</a>',
             reverse("admin:news_article_change", args=[entry.article_id]),
-            entry.article_headline or f"Story {entry.article_id}",
+            entry.article_headline or _("Story %(number)s") % {"number": entry.article_id},
         )
 
 
@@ -97,7 +100,7 @@ class SignInEventAdmin(ReadOnlyLogAdmin):
     list_display = ["when", "who", "kind", "ip", "browser", "details"]
     list_filter = ["kind", ("at", admin.DateFieldListFilter)]
     search_fields = ["username", "=ip"]
-    search_help_text = "Search by username, or by an exact address."
+    search_help_text = gettext_lazy("Search by username, or by an exact address.")
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         return request.user.is_active and (
@@ -108,7 +111,7 @@ class SignInEventAdmin(ReadOnlyLogAdmin):
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self.has_view_permission(request) or super().has_module_permission(request)
 
-    @admin.display(description="browser")
+    @admin.display(description=gettext_lazy("browser"))
     def browser(self, event: SignInEvent) -> str:
         agent = event.user_agent
         return agent if len(agent) <= 60 else agent[:59] + "…"

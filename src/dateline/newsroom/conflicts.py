@@ -22,6 +22,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from dateline.editorial import diffing
@@ -37,18 +39,18 @@ else:
     _ModelAdmin = object
 
 VERSION_FIELD = "edit_version"
-STALE_FORM = (
+STALE_FORM = gettext_lazy(
     "This form does not say which version of the story it was opened from, so saving it could "
     "overwrite someone else's work: copy your changes, reload the story and make them again."
 )
 # What a save button asked for besides saving; "keep my version" repeats it (and the workflow
 # checks it again), so the page says so.
 REPEATED_BUTTONS = {
-    "_submit": "submit it for review",
-    "_return": "return it to the reporter",
-    "_publish": "publish it",
-    "_schedule": "schedule it",
-    "_unpublish": "unpublish it",
+    "_submit": gettext_lazy("As you asked, this will also submit it for review."),
+    "_return": gettext_lazy("As you asked, this will also return it to the reporter."),
+    "_publish": gettext_lazy("As you asked, this will also publish it."),
+    "_schedule": gettext_lazy("As you asked, this will also schedule it."),
+    "_unpublish": gettext_lazy("As you asked, this will also unpublish it."),
 }
 # Text typed in a save that lost an edit conflict, kept in the editor's session (per story)
 # so it stays beside the form while they copy from it.
@@ -79,9 +81,9 @@ def typed_byline(request: HttpRequest) -> list[Author]:
             continue
         place = post.get(f"{prefix}-{index}-position", "")
         rows.append((int(place) if place.isdigit() else 0, index, int(chosen)))
-    people = Author.objects.in_bulk([author_id for _, _, author_id in rows])
+    people = Author.objects.in_bulk([author_id for _place, _index, author_id in rows])
     byline: list[Author] = []
-    for _, _, author_id in sorted(rows):
+    for _place, _index, author_id in sorted(rows):
         if author_id in people and people[author_id] not in byline:
             byline.append(people[author_id])
     return byline
@@ -207,7 +209,7 @@ class EditConflictsMixin(_ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Someone else saved this story while you were editing",
+            "title": _("Someone else saved this story while you were editing"),
             "original": current,
             "latest": history.latest(current.pk),
             "comparison": diffing.compare(theirs, yours),
@@ -280,5 +282,5 @@ class EditConflictsMixin(_ModelAdmin):
         kept = dict(request.session.get(KEPT_EDITS, {}))
         if kept.pop(str(story.pk), None) is not None:
             request.session[KEPT_EDITS] = kept
-            messages.info(request, "Your unsaved text was discarded.")
+            messages.info(request, _("Your unsaved text was discarded."))
         return HttpResponseRedirect(reverse("admin:news_article_change", args=[story.pk]))

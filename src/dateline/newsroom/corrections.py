@@ -20,12 +20,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import dateformat
 from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from dateline.editorial import audit
 from dateline.editorial.models import AuditAction
@@ -61,25 +63,31 @@ class ResolvedReportsField(forms.ModelMultipleChoiceField):
 
 class CorrectionForm(forms.Form):
     kind = forms.ChoiceField(
+        # Translators: the kind of a note to readers: correction, clarification or update.
+        label=gettext_lazy("Kind"),
         choices=CorrectionKind.choices,
         initial=CorrectionKind.CORRECTION,
         widget=forms.RadioSelect,
-        help_text="Correction: something was wrong. Clarification: it was right but unclear. "
-        "Update: the story has moved on.",
+        help_text=gettext_lazy(
+            "Correction: something was wrong. Clarification: it was right but unclear. "
+            "Update: the story has moved on."
+        ),
     )
     text = forms.CharField(
-        label="Note to readers",
+        label=gettext_lazy("Note to readers"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        help_text="Shown at the end of the story, dated, and on the corrections page and feed. "
-        "Say what was wrong and what is right now.",
+        help_text=gettext_lazy(
+            "Shown at the end of the story, dated, and on the corrections page and feed. "
+            "Say what was wrong and what is right now."
+        ),
     )
     resolves = ResolvedReportsField(
         queryset=ReaderReport.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Reader error reports it resolves",
-        help_text="Ticked reports are accepted and linked to this note.",
+        label=gettext_lazy("Reader error reports it resolves"),
+        help_text=gettext_lazy("Ticked reports are accepted and linked to this note."),
     )
 
     def __init__(self, *args, article: Article, **kwargs) -> None:
@@ -89,16 +97,23 @@ class CorrectionForm(forms.Form):
 
 def _note_item(note: Correction, article: Article) -> SafeString:
     resolved = len(note.resolved_reports.all())
+    when = dateformat.format(article.edition.local(note.created_at), "d E Y H:i")
+    if note.created_by:
+        # Translators: when a note to readers was added, and by whom (a username).
+        when = _("%(date)s by %(user)s") % {"date": when, "user": note.created_by.get_username()}
     return format_html(
-        "<li><strong>{}</strong>, {}{}: {}{}</li>",
+        "<li><strong>{}</strong>, {}: {}{}</li>",
         note.get_kind_display(),
-        article.edition.local(note.created_at).strftime("%d %B %Y %H:%M"),
-        f" by {note.created_by.get_username()}" if note.created_by else "",
+        when,
         note.text,
         format_html(
-            ' <span class="help">(resolved {} reader report{})</span>',
-            resolved,
-            pluralize(resolved),
+            ' <span class="help">{}</span>',
+            ngettext(
+                "(resolved %(count)s reader report)",
+                "(resolved %(count)s reader reports)",
+                resolved,
+            )
+            % {"count": resolved},
         )
         if resolved
         else "",
@@ -116,22 +131,25 @@ def corrections_summary(article: Article, *, can_add: bool) -> SafeString:
             format_html_join("", "{}", ((_note_item(note, article),) for note in notes)),
         )
     else:
-        listing = format_html("<p>{}</p>", "No corrections or updates yet.")
+        listing = format_html("<p>{}</p>", _("No corrections or updates yet."))
     if not article.is_public:
         action = (
-            "The story is not on the site, so readers do not see these notes now."
+            _("The story is not on the site, so readers do not see these notes now.")
             if notes
-            else "Corrections, clarifications and updates can be added once the story is published."
+            else _(
+                "Corrections, clarifications and updates can be added once the story is published."
+            )
         )
         return format_html("{}<p>{}</p>", listing if notes else "", action)
     if not can_add:
         return format_html(
-            "{}<p>{}</p>", listing, "Adding a note takes the right to add corrections."
+            "{}<p>{}</p>", listing, _("Adding a note takes the right to add corrections.")
         )
     return format_html(
-        '{}<p><a class="button" href="{}">Add a correction, clarification or update…</a></p>',
+        '{}<p><a class="button" href="{}">{}</a></p>',
         listing,
         reverse("admin:news_article_correction", args=[article.pk]),
+        _("Add a correction, clarification or update…"),
     )
 
 
@@ -156,7 +174,9 @@ class CorrectionsMixin(_ModelAdmin):
             # Made when the page shows it, once: the admin asks for the fieldsets several
             # times per request, and only the rendered one should run the summary's queries.
             summary = lazy(cache(lambda: corrections_summary(obj, can_add=can_add)), SafeString)
-            fieldsets.append(("Corrections and updates", {"fields": [], "description": summary()}))
+            fieldsets.append(
+                (_("Corrections and updates"), {"fields": [], "description": summary()})
+            )
         return fieldsets
 
     def correction_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -167,8 +187,10 @@ class CorrectionsMixin(_ModelAdmin):
         if not story.is_public:
             messages.error(
                 request,
-                "Corrections, clarifications and updates are notes on published stories, and "
-                "this one is not on the site: change its text instead.",
+                _(
+                    "Corrections, clarifications and updates are notes on published stories, "
+                    "and this one is not on the site: change its text instead."
+                ),
             )
             return HttpResponseRedirect(change_url)
         form = CorrectionForm(request.POST or None, article=story)
@@ -192,16 +214,26 @@ class CorrectionsMixin(_ModelAdmin):
             except correcting.CorrectionRefused as refusal:
                 messages.error(request, " ".join(refusal.messages))
                 return HttpResponseRedirect(change_url)
-            resolved = f" It resolves {len(resolves)} reader report(s)." if resolves else ""
-            messages.success(
-                request,
-                f"{note.get_kind_display()} added: readers see it at the end of the story, on "
-                f"the corrections page and in its feed.{resolved}",
-            )
+            if resolves:
+                # Translators: kind is "Correction", "Clarification" or "Update".
+                done = ngettext(
+                    "%(kind)s added: readers see it at the end of the story, on the corrections "
+                    "page and in its feed. It resolves %(count)s reader report(s).",
+                    "%(kind)s added: readers see it at the end of the story, on the corrections "
+                    "page and in its feed. It resolves %(count)s reader report(s).",
+                    len(resolves),
+                ) % {"kind": note.get_kind_display(), "count": len(resolves)}
+            else:
+                # Translators: kind is "Correction", "Clarification" or "Update".
+                done = _(
+                    "%(kind)s added: readers see it at the end of the story, on the corrections "
+                    "page and in its feed."
+                ) % {"kind": note.get_kind_display()}
+            messages.success(request, done)
             return HttpResponseRedirect(change_url)
         context = {
             **self.admin_site.each_context(request),
-            "title": "Add a correction, clarification or update",
+            "title": _("Add a correction, clarification or update"),
             "subtitle": story.headline,
             "opts": self.opts,
             "original": story,
@@ -233,11 +265,12 @@ class CorrectionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # a note belongs to a story: it is added from the story's screen
 
-    @admin.display(description="note")
+    # Translators: a note to readers (a correction, clarification or update).
+    @admin.display(description=gettext_lazy("note"))
     def excerpt(self, obj: Correction) -> str:
         return _excerpt(obj.text)
 
-    @admin.display(description="story", ordering="article__headline")
+    @admin.display(description=gettext_lazy("story"), ordering="article__headline")
     def article_link(self, obj: Correction) -> SafeString:
         return format_html(
             '<a href="{}">{}</a>',
@@ -245,7 +278,7 @@ class CorrectionAdmin(admin.ModelAdmin):
             obj.article.headline,
         )
 
-    @admin.display(description="reader reports it resolved")
+    @admin.display(description=gettext_lazy("reader reports it resolved"))
     def resolved(self, obj: Correction) -> SafeString:
         reports = list(obj.resolved_reports.all())
         if not reports:

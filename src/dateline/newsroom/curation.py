@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dateline.editorial import audit
 from dateline.editorial.models import AuditAction
@@ -60,7 +61,7 @@ def front_page_index(request: HttpRequest, site: admin.AdminSite) -> HttpRespons
         return HttpResponseRedirect(_screen_url(editions[0]))
     context = {
         **site.each_context(request),
-        "title": "Front page",
+        "title": _("Front page"),
         "editions": [(edition, _screen_url(edition)) for edition in editions],
     }
     return TemplateResponse(request, "newsroom/front_page_index.html", context)
@@ -113,7 +114,8 @@ def edition_front_page(request: HttpRequest, site: admin.AdminSite, edition: str
     query = request.GET.get("q", "")
     context = {
         **site.each_context(request),
-        "title": f"Front page — {ed.name}",
+        # Translators: the title of an edition's front-page screen; edition is its name.
+        "title": _("Front page — %(edition)s") % {"edition": ed.name},
         "edition": ed,
         "rows": [
             Row(story, n, n <= front_page.TOP_STORIES, story.pk in banner_ids)
@@ -141,26 +143,31 @@ def _apply(request: HttpRequest, edition: Edition) -> None:
             if "end_breaking" in post:
                 story = front_page.end_breaking_banner(edition, _id(post["end_breaking"]))
                 _record(request, edition, "breaking banner ended", article=story)
-                done = f"The breaking banner for “{story.headline}” has ended."
+                done = _("The breaking banner for “%(headline)s” has ended.") % {
+                    "headline": story.headline
+                }
             elif "remove" in post:
                 story = front_page.remove(edition, _id(post["remove"]))
                 _record(request, edition, "removed", article=story)
-                done = f"“{story.headline}” is no longer a top story."
+                done = _("“%(headline)s” is no longer a top story.") % {"headline": story.headline}
             elif "add" in post:
                 position = _position(post.get("add_position", "")) or 1
                 story = front_page.add(edition, _id(post["add"]), position=position)
                 _record(request, edition, "added", article=story, position=story.top_position)
-                done = f"“{story.headline}” is now top story number {story.top_position}."
+                done = _("“%(headline)s” is now top story number %(position)s.") % {
+                    "headline": story.headline,
+                    "position": story.top_position,
+                }
             elif "move" in post:
                 order = front_page.arrange(
                     edition, _moved(post, post["move"]), expected=post.get("token")
                 )
                 _record(request, edition, "reordered", order=[s.pk for s in order])
-                done = "Moved. The home page shows the new order now."
+                done = _("Moved. The home page shows the new order now.")
             else:
                 order = front_page.arrange(edition, _typed(post), expected=post.get("token"))
                 _record(request, edition, "reordered", order=[s.pk for s in order])
-                done = "Saved. The home page shows the new order now."
+                done = _("Saved. The home page shows the new order now.")
     except front_page.FrontPageError as error:
         messages.error(request, " ".join(error.messages))
         return
@@ -180,7 +187,7 @@ def _record(request: HttpRequest, edition: Edition, change: str, article=None, *
 
 def _id(value: str) -> int:
     if not value.isdigit():
-        raise front_page.FrontPageError("That story is not on this screen; reload the page.")
+        raise front_page.FrontPageError(_("That story is not on this screen; reload the page."))
     return int(value)
 
 
@@ -189,7 +196,9 @@ def _position(value: str) -> int | None:
     if not value:
         return None
     if not value.isdigit():
-        raise front_page.FrontPageError(f"“{value}” is not a position: type a whole number.")
+        raise front_page.FrontPageError(
+            _("“%(value)s” is not a position: type a whole number.") % {"value": value}
+        )
     return int(value)
 
 
@@ -203,11 +212,11 @@ def _typed(post) -> list[tuple[int, int | None]]:
 
 def _moved(post, move: str) -> list[tuple[int, int | None]]:
     """The listed order with one story swapped with its neighbour (``"<id>:up"``)."""
-    story, _, direction = move.partition(":")
+    story, _sep, direction = move.partition(":")
     ids = [_id(value) for value in post.getlist("story")]
     moving = _id(story)
     if moving not in ids or direction not in ("up", "down"):
-        raise front_page.FrontPageError("That story is not on this screen; reload the page.")
+        raise front_page.FrontPageError(_("That story is not on this screen; reload the page."))
     index = ids.index(moving)
     other = index - 1 if direction == "up" else index + 1
     if 0 <= other < len(ids):

@@ -24,9 +24,12 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from dateline.analytics.readership import most_read
 from dateline.editorial.models import AuditAction, AuditEntry
@@ -79,8 +82,8 @@ class Block:
     summary_url: str = ""  # where the summary's link goes
     alert: bool = False
     see_all: str = ""
-    see_all_label: str = "See all"
-    empty: str = "Nothing here."
+    see_all_label: str = field(default_factory=lambda: _("See all"))
+    empty: str = field(default_factory=lambda: _("Nothing here."))
 
 
 @dataclass
@@ -104,28 +107,67 @@ def _where(story: Article, editions: dict[int, Edition], sections: dict[int, Sec
     return " · ".join(part for part in (section and section.name, edition and edition.name) if part)
 
 
-def _since(moment: datetime, now: datetime) -> str:
-    """``3 hours`` — the largest unit only; ``a moment`` under a minute."""
+def _since(moment: datetime, now: datetime) -> str | None:
+    """``3 hours`` (timesince's own, translated words) — the largest unit only; ``None``
+    under a minute, where each message says "a moment" or "just now" in its own words."""
     if now - moment < timedelta(minutes=1):
-        return "a moment"
-    return timesince(moment, now).split(",")[0]
+        return None
+    return timesince(moment, now, depth=1)
 
 
 def _ago(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return ""
-    return "just now" if now - moment < timedelta(minutes=1) else f"{_since(moment, now)} ago"
+    time = _since(moment, now)
+    if time is None:
+        return _("just now")
+    # Translators: time is a duration such as "5 minutes" or "2 hours".
+    return _("%(time)s ago") % {"time": time}
+
+
+def _edited(moment: datetime | None, now: datetime) -> str:
+    """A draft's last change: ``edited 5 minutes ago``."""
+    if moment is None:
+        return ""
+    time = _since(moment, now)
+    if time is None:
+        # Translators: when a draft was last changed, on the dashboard.
+        return _("edited just now")
+    # Translators: when a draft was last changed; time is a duration such as "5 minutes".
+    return _("edited %(time)s ago") % {"time": time}
+
+
+def _waiting(moment: datetime, now: datetime) -> str:
+    """How long a story has waited for review: ``waiting 2 hours``."""
+    time = _since(moment, now)
+    if time is None:
+        # Translators: how long a story has been waiting for review, on the dashboard.
+        return _("waiting a moment")
+    # Translators: how long a story has been waiting for review; time is a duration such as
+    # "2 hours".
+    return _("waiting %(time)s") % {"time": time}
+
+
+def _overdue(moment: datetime, now: datetime) -> str:
+    """How late a scheduled story is: ``overdue by 5 minutes``."""
+    time = _since(moment, now)
+    if time is None:
+        # Translators: a scheduled story whose publication time has just passed.
+        return _("overdue by a moment")
+    # Translators: a scheduled story whose publication time has passed; time is a duration
+    # such as "5 minutes".
+    return _("overdue by %(time)s") % {"time": time}
 
 
 def local_time(moment: datetime, edition: Edition | None) -> str:
-    """``Fri 6 Mar 2026, 09:30 (Asia/Baku, +04)``: the edition's own clock, named."""
+    """``Fri 6 March 2026, 09:30 (Asia/Baku, +04)``: the edition's own clock, named."""
     if edition is None:
         local = timezone.localtime(moment)
         zone = timezone.get_current_timezone_name()
     else:
         local = edition.local(moment)
         zone = edition.time_zone
-    return f"{local:%a} {local.day} {local:%b %Y, %H:%M} ({zone}, {local:%Z})"
+    return f"{dateformat.format(local, 'D j E Y, H:i')} ({zone}, {local:%Z})"
 
 
 class DashboardBuilder:
@@ -186,7 +228,7 @@ class DashboardBuilder:
 
     def _story_item(self, story: Article, **extra) -> Item:
         return Item(
-            title=story.headline or "(no headline yet)",
+            title=story.headline or _("(no headline yet)"),
             url=_change_url(story),
             detail=_where(story, self.editions, self.sections),
             **extra,
@@ -201,18 +243,18 @@ class DashboardBuilder:
         shown = list(drafts.order_by("-modified_at", "-pk")[:SHOWN])
         return Block(
             key="drafts",
-            title="My drafts",
+            title=_("My drafts"),
             items=[
                 self._story_item(
                     story,
-                    when=f"edited {_ago(story.modified_at, self.now)}",
+                    when=_edited(story.modified_at, self.now),
                     moment=story.modified_at,
                 )
                 for story in shown
             ],
             total=drafts.count(),
             see_all=article_list_url(**{MINE: "1", "status__exact": Status.DRAFT}),
-            empty="No drafts. Start one with “Add article”.",
+            empty=_("No drafts. Start one with “Add article”."),
         )
 
     def review(self) -> Block | None:
@@ -228,19 +270,22 @@ class DashboardBuilder:
         )
         filters: dict[str, str | int] = {"status__exact": Status.IN_REVIEW}
         if self.may("publish_article"):
-            title, empty = "Waiting for review", "Nothing waits for review."
+            title, empty = _("Waiting for review"), _("Nothing waits for review.")
             if roles.is_desk_bound(self.user):
                 waiting = waiting.filter(
                     section_id__in=Section.objects.filter(roles.desk_sections(self.user)).values(
                         "pk"
                     )
                 )
-                title = "Waiting for review on my desks"
+                title = _("Waiting for review on my desks")
                 if not roles.desks(self.user):
-                    empty = "You have no desk yet: an administrator assigns editions and sections."
+                    empty = _(
+                        "You have no desk yet: an administrator assigns editions and sections."
+                    )
         elif self.may("submit_article") or self.may("change_article"):
             waiting = waiting.filter(written_or_bylined(self.user))
-            title, empty = "My stories in review", "None of your stories is waiting for review."
+            title = _("My stories in review")
+            empty = _("None of your stories is waiting for review.")
             filters[MINE] = "1"
         else:
             return None
@@ -251,7 +296,7 @@ class DashboardBuilder:
             items=[
                 self._story_item(
                     story,
-                    when=f"waiting {_since(story.submitted_at, self.now)}",
+                    when=_waiting(story.submitted_at, self.now),
                     moment=story.submitted_at,
                 )
                 for story in shown
@@ -268,11 +313,11 @@ class DashboardBuilder:
             return None
         scheduled = self.stories().filter(status=Status.SCHEDULED)
         filters: dict[str, str | int] = {"status__exact": Status.SCHEDULED}
-        title = "Scheduled"
+        title = _("Scheduled")
         if not self.may("publish_article"):
             scheduled = scheduled.filter(written_or_bylined(self.user))
             filters[MINE] = "1"
-            title = "My scheduled stories"
+            title = _("My scheduled stories")
         counts = scheduled.aggregate(
             total=Count("pk"), overdue=Count("pk", filter=overdue(self.now))
         )
@@ -283,9 +328,13 @@ class DashboardBuilder:
             edition = self.editions.get(story.edition_id)
             flag = ""
             if story.embargo_until and story.embargo_until > self.now:
-                flag = f"embargoed until {local_time(story.embargo_until, edition)}"
+                # Translators: time is a date and time with its zone, e.g.
+                # "Fri 6 March 2026, 09:30 (Asia/Baku, +04)".
+                flag = _("embargoed until %(time)s") % {
+                    "time": local_time(story.embargo_until, edition)
+                }
             elif story.published_at <= self.now:
-                flag = f"overdue by {_since(story.published_at, self.now)}"
+                flag = _overdue(story.published_at, self.now)
             items.append(
                 self._story_item(
                     story,
@@ -296,11 +345,15 @@ class DashboardBuilder:
             )
         summary = ""
         if late := counts["overdue"]:
-            it, them = ("its", "it") if late == 1 else ("their", "them")
-            summary = (
-                f"{late} overdue: {it} time has passed but the worker has not published {them} "
-                f"yet (readers already see {them}). Check that “dateline worker” is running."
-            )
+            # Translators: about scheduled stories; “dateline worker” is a command, keep it
+            # as it is.
+            summary = ngettext(
+                "%(count)s overdue: its time has passed but the worker has not published it "
+                "yet (readers already see it). Check that “dateline worker” is running.",
+                "%(count)s overdue: their time has passed but the worker has not published "
+                "them yet (readers already see them). Check that “dateline worker” is running.",
+                late,
+            ) % {"count": late}
         return Block(
             key="scheduled",
             title=title,
@@ -310,7 +363,7 @@ class DashboardBuilder:
             summary_url=article_list_url(**{SCHEDULE: OVERDUE}) if counts["overdue"] else "",
             alert=bool(counts["overdue"]),
             see_all=article_list_url(**filters),
-            empty="Nothing scheduled.",
+            empty=_("Nothing scheduled."),
         )
 
     def recently_published(self) -> Block | None:
@@ -330,15 +383,15 @@ class DashboardBuilder:
                     when=local_time(story.published_at, edition),
                     moment=story.published_at,
                     extra_url=story.get_absolute_url() if edition is not None else "",
-                    extra_label="on the site",
+                    extra_label=_("on the site"),
                 )
             )
         return Block(
             key="published",
-            title="Recently published",
+            title=_("Recently published"),
             items=items,
             see_all=article_list_url(status__exact=Status.PUBLISHED),
-            empty="Nothing published yet.",
+            empty=_("Nothing published yet."),
         )
 
     def most_read(self) -> Block | None:
@@ -355,9 +408,10 @@ class DashboardBuilder:
                         Item(
                             title=entry.headline,
                             url=reverse("admin:news_article_change", args=[entry.article_id]),
-                            when=f"{entry.views:,} views",
+                            when=ngettext("%(count)s view", "%(count)s views", entry.views)
+                            % {"count": number_format(entry.views, force_grouping=True)},
                             extra_url=entry.url,
-                            extra_label="on the site",
+                            extra_label=_("on the site"),
                         )
                         for entry in entries
                     ],
@@ -365,9 +419,9 @@ class DashboardBuilder:
             )
         return Block(
             key="most-read",
-            title="Most read in the last hour",
+            title=_("Most read in the last hour"),
             groups=[group for group in groups if group.items],
-            empty="No readers in the last hour.",
+            empty=_("No readers in the last hour."),
         )
 
     def reader_reports(self) -> Block | None:
@@ -381,12 +435,13 @@ class DashboardBuilder:
         shown = list(new.select_related("article").order_by("-created_at", "-pk")[:SHOWN])
         return Block(
             key="reports",
-            title="New error reports from readers",
+            title=_("New error reports from readers"),
             items=[
                 Item(
                     title=_excerpt(report.quoted_text or report.comment),
                     url=reverse("admin:news_readerreport_change", args=[report.pk]),
-                    detail=f"on “{report.article.headline}”",
+                    # Translators: the story a reader's error report is about.
+                    detail=_("on “%(headline)s”") % {"headline": report.article.headline},
                     when=_ago(report.created_at, self.now),
                     moment=report.created_at,
                 )
@@ -394,7 +449,7 @@ class DashboardBuilder:
             ],
             total=new.count(),
             see_all=reverse("admin:news_readerreport_changelist") + "?status__exact=new",
-            empty="No new reports.",
+            empty=_("No new reports."),
         )
 
 

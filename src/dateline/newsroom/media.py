@@ -12,6 +12,8 @@ from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dateline.media import library, renditions
 from dateline.media.forms import PictureForm
@@ -30,7 +32,11 @@ def thumbnail(image: Image, *, generate: bool = False) -> SafeString:
     jpegs = [index[s] for s in wanted if s.format == "jpeg" and s in index]
     webps = [index[s] for s in wanted if s.format == "webp" and s in index]
     if not jpegs:
-        return format_html('<span class="media-thumb media-thumb--pending">{}</span>', "Preparing…")
+        return format_html(
+            '<span class="media-thumb media-thumb--pending">{}</span>',
+            # Translators: a picture's thumbnail is still being made.
+            _("Preparing…"),
+        )
     return format_html(
         '<picture><source type="image/webp" srcset="{}"><img class="media-thumb" src="{}" '
         'srcset="{}" width="{}" height="{}" alt="" loading="lazy" decoding="async"></picture>',
@@ -54,16 +60,19 @@ class ImageAdmin(admin.ModelAdmin):
     readonly_fields = ["focal_picker", "dimensions", "file_details", "uploaded_by", "created_at"]
     fieldsets = [
         (None, {"fields": ["file", "file_details"]}),
-        ("Description", {"fields": ["alt", "caption", "credit"]}),
+        (gettext_lazy("Description"), {"fields": ["alt", "caption", "credit"]}),
         (
-            "Focal point",
+            gettext_lazy("Focal point"),
             {
                 "fields": ["focal_picker", ("focal_x", "focal_y")],
-                "description": "Crops for fronts and lists keep this point in view. Click the "
-                "picture on it, or type values from 0 to 1.",
+                "description": gettext_lazy(
+                    "Crops for fronts and lists keep this point in view. Click the picture on "
+                    "it, or type values from 0 to 1."
+                ),
             },
         ),
-        ("Record", {"fields": ["dimensions", "uploaded_by", "created_at"]}),
+        # Translators: the heading of a picture's upload details (size, uploader, date).
+        (gettext_lazy("Record"), {"fields": ["dimensions", "uploaded_by", "created_at"]}),
     ]
 
     class Media:
@@ -80,26 +89,30 @@ class ImageAdmin(admin.ModelAdmin):
             .order_by("-created_at", "-pk")  # a GROUP BY query drops the model's ordering
         )
 
-    @admin.display(description="picture")
+    @admin.display(description=gettext_lazy("picture"))
     def list_thumbnail(self, obj: Image) -> SafeString:
         return thumbnail(obj)
 
-    @admin.display(description="size")
+    # Translators: a picture's size in pixels.
+    @admin.display(description=gettext_lazy("size"))
     def dimensions(self, obj: Image) -> str:
         return f"{obj.width} x {obj.height} px" if obj.width else "-"
 
-    @admin.display(description="stories", ordering="story_count")
+    @admin.display(description=gettext_lazy("stories"), ordering="story_count")
     def stories(self, obj: Image) -> int:
         return getattr(obj, "story_count", 0)
 
-    @admin.display(description="stored file")
+    @admin.display(description=gettext_lazy("stored file"))
     def file_details(self, obj: Image) -> str:
         if not obj.pk:
-            return "Location data (GPS) and camera notes are removed on upload."
-        name = f" (uploaded as {obj.original_name})" if obj.original_name else ""
-        return f"{obj.width} x {obj.height} px, {filesizeformat(obj.file_size)}{name}"
+            return _("Location data (GPS) and camera notes are removed on upload.")
+        size = f"{obj.width} x {obj.height} px, {filesizeformat(obj.file_size)}"
+        if not obj.original_name:
+            return size
+        # Translators: size is e.g. "1600 x 1200 px, 2.1 MB"; name the uploaded file's name.
+        return _("%(size)s (uploaded as %(name)s)") % {"size": size, "name": obj.original_name}
 
-    @admin.display(description="picture")
+    @admin.display(description=gettext_lazy("picture"))
     def focal_picker(self, obj: Image) -> SafeString:
         preview = ""
         if obj.pk:
@@ -141,11 +154,11 @@ class ArticlePictureMixin:
     chosen from the library (search by description, caption, credit or file name; the "+"
     beside it uploads a new one) and shown on the form."""
 
-    @admin.display(description="current picture")
+    @admin.display(description=gettext_lazy("current picture"))
     def picture_preview(self, obj) -> SafeString | str:
         image = getattr(obj, "picture", None) if obj else None
         if image is None:
-            return "No picture. Search the library above, or upload one with “+”."
+            return _("No picture. Search the library above, or upload one with “+”.")
         caption = " · ".join(part for part in (image.caption, image.credit) if part)
         return format_html(
             '<div class="picture-preview">{}<p class="help">{}</p></div>',

@@ -27,7 +27,10 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.csp import CSP, build_policy
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from dateline.distribution.newsletters import alerting, previewing, sending
 from dateline.distribution.newsletters.composing import render_alert
@@ -92,7 +95,9 @@ class SubscriberAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # consent comes from the reader, never from the newsroom
 
-    @admin.action(description="Export selected subscribers as CSV", permissions=["view"])
+    @admin.action(
+        description=gettext_lazy("Export selected subscribers as CSV"), permissions=["view"]
+    )
     def export_csv(self, request: HttpRequest, queryset: QuerySet) -> StreamingHttpResponse:
         writer = csv.writer(_Echo())
         rows = queryset.order_by("pk").values_list(*EXPORT_FIELDS).iterator(chunk_size=2000)
@@ -137,22 +142,29 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]  # fmt: skip
 
-    @admin.display(description="deliveries")
+    @admin.display(description=gettext_lazy("deliveries"))
     def counts(self, issue: NewsletterIssue) -> str:
         queued = getattr(issue, "n_queued", 0) + getattr(issue, "n_sending", 0)
-        return (
-            f"{queued} queued · {getattr(issue, 'n_sent', 0)} sent · "
-            f"{getattr(issue, 'n_failed', 0)} failed · "
-            f"{getattr(issue, 'n_suppressed', 0)} suppressed"
-        )
+        # Translators: numbers of e-mails of a newsletter issue, by delivery state.
+        return _(
+            "%(queued)s queued · %(sent)s sent · %(failed)s failed · %(suppressed)s suppressed"
+        ) % {
+            "queued": queued,
+            "sent": getattr(issue, "n_sent", 0),
+            "failed": getattr(issue, "n_failed", 0),
+            "suppressed": getattr(issue, "n_suppressed", 0),
+        }
 
-    @admin.display(description="preview")
+    @admin.display(description=gettext_lazy("preview"))
     def preview(self, issue: NewsletterIssue) -> str:
         url = reverse("admin:distribution_newsletterissue_preview", args=[issue.pk])
+        link = _(
+            '<a href="%(url)s" target="_blank" rel="noopener noreferrer">Open the HTML version'
+            "</a> (as subscribers see it, in a new tab)"
+        ) % {"url": escape(url)}
         return format_html(
-            '<p><a href="{}" target="_blank" rel="noopener noreferrer">Open the HTML version'
-            '</a> (as subscribers see it, in a new tab)</p><pre class="outbox-text">{}</pre>',
-            url,
+            '<p>{}</p><pre class="outbox-text">{}</pre>',
+            mark_safe(link),  # the message's own markup; the URL is escaped
             previewing.issue_bodies(issue).text,
         )
 
@@ -176,15 +188,23 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         if not address:
             messages.warning(
                 request,
-                "Your account has no e-mail address, so there is nowhere to send a test. "
-                "Ask an administrator to add one to your account, then try again.",
+                _(
+                    "Your account has no e-mail address, so there is nowhere to send a test. "
+                    "Ask an administrator to add one to your account, then try again."
+                ),
             )
             return back
         if not consume(
             "newsletter-test-send", str(request.user.pk), limit=TEST_SENDS_PER_HOUR, period=HOUR
         ):
             messages.warning(
-                request, f"That is {TEST_SENDS_PER_HOUR} tests this hour; try again later."
+                request,
+                ngettext(
+                    "That is %(count)s tests this hour; try again later.",
+                    "That is %(count)s tests this hour; try again later.",
+                    TEST_SENDS_PER_HOUR,
+                )
+                % {"count": TEST_SENDS_PER_HOUR},
             )
             return back
         try:
@@ -192,20 +212,34 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         except previewing.UnusableTestAddress:
             messages.warning(
                 request,
-                f"Your account's e-mail address ({address}) cannot take mail as it is. "
-                "Ask an administrator to correct it, then try again.",
+                _(
+                    "Your account's e-mail address (%(address)s) cannot take mail as it is. "
+                    "Ask an administrator to correct it, then try again."
+                )
+                % {"address": address},
             )
             return back
-        messages.success(request, f"A test copy is on its way to {address}.")
+        messages.success(
+            request, _("A test copy is on its way to %(address)s.") % {"address": address}
+        )
         return back
 
-    @admin.action(description="Send the selected issues to their subscribers",
+    @admin.action(description=gettext_lazy("Send the selected issues to their subscribers"),
                   permissions=["change"])  # fmt: skip
     def send_now(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
         started = sum(
             sending.start_sending(issue.pk) for issue in queryset.filter(status=IssueStatus.DRAFT)
         )
-        self.message_user(request, f"{started} issue(s) queued for sending.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s issue(s) queued for sending.",
+                "%(count)s issue(s) queued for sending.",
+                started,
+            )
+            % {"count": started},
+            messages.SUCCESS,
+        )
         return None
 
 
@@ -264,8 +298,12 @@ class BreakingAlertMixin(_ModelAdmin):
             self.log_change(request, story, f"Sent a breaking alert (newsletter issue {issue.pk}).")
             messages.success(
                 request,
-                f"Breaking alert queued for {recipients} subscriber(s) of the "
-                f"{story.edition.name} edition.",
+                ngettext(
+                    "Breaking alert queued for %(count)s subscriber(s) of the %(edition)s edition.",
+                    "Breaking alert queued for %(count)s subscriber(s) of the %(edition)s edition.",
+                    recipients,
+                )
+                % {"count": recipients, "edition": story.edition.name},
             )
             return HttpResponseRedirect(change_url)
         if request.method not in ("GET", "HEAD"):
@@ -273,7 +311,7 @@ class BreakingAlertMixin(_ModelAdmin):
         bodies = self._bodies(story)
         context = {
             **self.admin_site.each_context(request),
-            "title": "Send a breaking alert",
+            "title": _("Send a breaking alert"),
             "subtitle": story.headline,
             "opts": self.opts,
             "original": story,

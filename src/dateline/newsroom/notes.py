@@ -13,6 +13,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpR
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from dateline.editorial.models import Note
 from dateline.news.models import Article
@@ -67,11 +69,13 @@ class NotesMixin:
         in_place = request.headers.get("X-Requested-With") == "fetch"
         problem = None
         if not text:
-            problem = "Write the note before adding it."
+            problem = _("Write the note before adding it.")
         elif len(text) > NOTE_MAX_LENGTH:
-            problem = (
-                f"A note holds at most {NOTE_MAX_LENGTH} characters; this one has {len(text)}."
-            )
+            problem = ngettext(
+                "A note holds at most %(limit)s characters; this one has %(count)s.",
+                "A note holds at most %(limit)s characters; this one has %(count)s.",
+                NOTE_MAX_LENGTH,
+            ) % {"limit": NOTE_MAX_LENGTH, "count": len(text)}
         if problem:
             if in_place:
                 return HttpResponse(problem, status=400, content_type="text/plain; charset=utf-8")
@@ -88,7 +92,7 @@ class NotesMixin:
                         "admin/news/article/includes/note.html", {"note": note}, request=request
                     )
                 )
-            messages.success(request, "Note added.")
+            messages.success(request, _("Note added."))
         return HttpResponseRedirect(
             reverse("admin:news_article_change", args=[story.pk]) + "#notes"
         )

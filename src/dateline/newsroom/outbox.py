@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from dateline.lib.outbox import outbox_dir
 
@@ -47,7 +48,7 @@ def list_outbox() -> list[OutboxEntry]:
 
 
 def outbox_index(request: HttpRequest, admin_site) -> HttpResponse:
-    context = {**admin_site.each_context(request), "title": "Outbox", "entries": list_outbox()}
+    context = {**admin_site.each_context(request), "title": _("Outbox"), "entries": list_outbox()}
     return TemplateResponse(request, "newsroom/outbox.html", context)
 
 

@@ -12,6 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin  # registers User: see below
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dateline.editorial.models import Desk
 from dateline.news.models import Section
@@ -19,8 +21,11 @@ from dateline.newsroom import roles
 
 User = get_user_model()
 
-ROLE_CHOICES = [("", "No newsroom role"), *((role.value, role.label) for role in roles.Role)]
-ROLE_HELP = (
+ROLE_CHOICES = [
+    ("", gettext_lazy("No newsroom role")),
+    *((role.value, roles.ROLE_LABELS[role]) for role in roles.Role),
+]
+ROLE_HELP = gettext_lazy(
     "Reporter: writes drafts and submits them for review. Editor: edits and publishes in the "
     "editions and sections of their desks (below). Chief editor: everything editorial, "
     "everywhere, including unpublishing, corrections and the audit log. Administrator: people "
@@ -29,7 +34,9 @@ ROLE_HELP = (
 
 
 class RoleFormMixin(forms.Form):
-    role = forms.ChoiceField(choices=ROLE_CHOICES, required=False, help_text=ROLE_HELP)
+    role = forms.ChoiceField(
+        label=gettext_lazy("Role"), choices=ROLE_CHOICES, required=False, help_text=ROLE_HELP
+    )
 
 
 class PersonCreationForm(RoleFormMixin, AdminUserCreationForm):
@@ -71,8 +78,15 @@ class DeskForm(forms.ModelForm):
         if edition and section and section.edition_id != edition.pk:
             self.add_error(
                 "section",
-                f"“{section.name}” belongs to the {section.edition.name} edition; pick a "
-                f"section of the {edition.name} edition, or none for the whole edition.",
+                _(
+                    "“%(section)s” belongs to the %(section_edition)s edition; pick a section "
+                    "of the %(edition)s edition, or none for the whole edition."
+                )
+                % {
+                    "section": section.name,
+                    "section_edition": section.edition.name,
+                    "edition": edition.name,
+                },
             )
         return data
 
@@ -81,8 +95,8 @@ class DeskInline(admin.TabularInline):
     model = Desk
     form = DeskForm
     extra = 1
-    verbose_name = "desk"
-    verbose_name_plural = (
+    verbose_name = gettext_lazy("desk")
+    verbose_name_plural = gettext_lazy(
         "desks (where an editor edits and publishes; no section means the whole edition)"
     )
 
@@ -95,16 +109,16 @@ class PeopleAdmin(DjangoUserAdmin):
     list_filter = ["is_active", "groups", "is_staff", "is_superuser"]
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        ("Name and e-mail", {"fields": ("first_name", "last_name", "email")}),
-        ("Newsroom role", {"fields": ("role", "is_active")}),
+        (gettext_lazy("Name and e-mail"), {"fields": ("first_name", "last_name", "email")}),
+        (gettext_lazy("Newsroom role"), {"fields": ("role", "is_active")}),
         (
-            "Special rights (superusers only)",
+            gettext_lazy("Special rights (superusers only)"),
             {
                 "classes": ("collapse",),
                 "fields": ("is_staff", "is_superuser", "groups", "user_permissions"),
             },
         ),
-        ("Dates", {"fields": ("last_login", "date_joined")}),
+        (gettext_lazy("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
         (
@@ -156,18 +170,18 @@ class PeopleAdmin(DjangoUserAdmin):
             elif change:
                 obj.groups.remove(*obj.groups.filter(name__in=roles.GROUP_PERMISSIONS))
 
-    @admin.display(description="name")
+    @admin.display(description=gettext_lazy("name"))
     def full_name(self, obj) -> str:
         return obj.get_full_name()
 
-    @admin.display(description="role")
+    @admin.display(description=gettext_lazy("role"))
     def role_label(self, obj) -> str:
         role = roles.role_of(obj)
         if role is not None:
             return role.label
-        return "Superuser" if obj.is_superuser else "no role"
+        return _("Superuser") if obj.is_superuser else _("no role")
 
-    @admin.display(description="desks")
+    @admin.display(description=gettext_lazy("desks"))
     def desk_list(self, obj) -> str:
         return ", ".join(
             f"{desk.edition.name}: {desk.section.name}" if desk.section else desk.edition.name

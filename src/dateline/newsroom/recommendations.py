@@ -8,6 +8,7 @@ addresses; searching it with an address hashes the search term, so an editor can
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from dateline.distribution.models import RecommendationAttempt, SuppressedRecipient
 from dateline.limits.throttle import fingerprint
@@ -38,7 +39,7 @@ class RecommendationAttemptAdmin(ReadOnlyAdmin):
 class SuppressedRecipientAdmin(ReadOnlyAdmin):
     list_display = ["address_hash", "created_at"]
     search_fields = ["address_hash"]
-    search_help_text = "Search by e-mail address: it is hashed the same way before searching."
+    search_help_text = _("Search by e-mail address: it is hashed the same way before searching.")
     readonly_fields = ["address_hash", "created_at"]
 
     def get_search_results(

@@ -13,14 +13,31 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils import dateformat
+from django.utils.functional import Promise
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, npgettext_lazy
 
 from dateline.news.models import Article, ReaderReport, ReportStatus
 
 EXCERPT = 80
 LATEST_ON_ARTICLE = 5
+
+# How many of an article's reader error reports are in each status: "2 new · 1 accepted".
+STATUS_COUNTS: dict[str, Promise] = {
+    ReportStatus.NEW: npgettext_lazy(
+        "reader error reports", "%(count)s new", "%(count)s new", "count"
+    ),
+    ReportStatus.ACCEPTED: npgettext_lazy(
+        "reader error reports", "%(count)s accepted", "%(count)s accepted", "count"
+    ),
+    ReportStatus.REJECTED: npgettext_lazy(
+        "reader error reports", "%(count)s rejected", "%(count)s rejected", "count"
+    ),
+}
 
 
 def _excerpt(report: ReaderReport) -> str:
@@ -44,13 +61,13 @@ def reader_reports_summary(article: Article) -> SafeString:
         **{status: Count("pk", filter=Q(status=status)) for status in ReportStatus.values}
     )
     if not any(counts.values()):
-        return format_html("{}", "No error reports from readers.")
+        return format_html("{}", _("No error reports from readers."))
     parts = format_html_join(
         " · ",
-        '<a href="{}">{} {}</a>',
+        '<a href="{}">{}</a>',
         (
-            (queue_url(article, status), counts[status], label.lower())
-            for status, label in ReportStatus.choices
+            (queue_url(article, status), STATUS_COUNTS[status] % {"count": counts[status]})
+            for status in ReportStatus.values
             if counts[status]
         ),
     )
@@ -63,11 +80,17 @@ def reader_reports_summary(article: Article) -> SafeString:
             for report in latest
         ),
     )
+    total = sum(counts.values())
+    # Translators: counts is a list such as "2 new · 1 accepted", each a link; keep the link
+    # markup around "all" (the article's whole queue).
+    summary = ngettext(
+        '%(count)s error reports: %(counts)s (<a href="%(url)s">all</a>)',
+        '%(count)s error reports: %(counts)s (<a href="%(url)s">all</a>)',
+        total,
+    ) % {"count": total, "counts": parts, "url": escape(queue_url(article))}
     return format_html(
-        '<p class="reader-reports">{} error reports: {} (<a href="{}">all</a>)</p>{}',
-        sum(counts.values()),
-        parts,
-        queue_url(article),
+        '<p class="reader-reports">{}</p>{}',
+        mark_safe(summary),  # the message's own markup; its values are escaped
         format_html('<ul class="reader-reports__new">{}</ul>', items) if items else "",
     )
 
@@ -75,7 +98,7 @@ def reader_reports_summary(article: Article) -> SafeString:
 class ArticleFilter(admin.SimpleListFilter):
     """The queue of one article, reached from the article screen (``?article=<id>``)."""
 
-    title = "article"
+    title = gettext_lazy("article")
     parameter_name = "article"
 
     def lookups(self, request, model_admin):
@@ -120,35 +143,38 @@ class ReaderReportAdmin(admin.ModelAdmin):
         "status", "handled_by", "handled_at", "resolved_by", "ip_hash",
     ]  # fmt: skip
 
-    @admin.display(description="report")
+    @admin.display(description=gettext_lazy("report"))
     def excerpt(self, obj: ReaderReport) -> str:
         return _excerpt(obj)
 
-    @admin.display(description="article", ordering="article__headline")
+    @admin.display(description=gettext_lazy("article"), ordering="article__headline")
     def article_link(self, obj: ReaderReport) -> SafeString:
         return format_html(
-            '<a href="{}">{}</a> (<a href="{}">queue</a>)',
+            '<a href="{}">{}</a> (<a href="{}">{}</a>)',
             reverse("admin:news_article_change", args=[obj.article_id]),
             obj.article.headline,
             queue_url(obj.article),
+            # Translators: a link to all the reader error reports on one article.
+            _("queue"),
         )
 
-    @admin.display(description="resolved by")
+    @admin.display(description=gettext_lazy("resolved by"))
     def resolved_by(self, obj: ReaderReport) -> SafeString:
         """The correction that answered the report, ticked when the note was added
         (newsroom/corrections.py); the link opens the story's screen, which lists its notes."""
         note = obj.correction
         if note is None:
             return format_html("{}", "—")
+        when = dateformat.format(obj.article.edition.local(note.created_at), "d E Y H:i")
         return format_html(
-            '<a href="{}">{} of {}</a>: {}',
+            '<a href="{}">{}</a>: {}',
             reverse("admin:news_article_change", args=[obj.article_id]),
-            note.get_kind_display(),
-            obj.article.edition.local(note.created_at).strftime("%d %B %Y %H:%M"),
+            # Translators: e.g. "Correction of 06 March 2014 12:00".
+            _("%(kind)s of %(date)s") % {"kind": note.get_kind_display(), "date": when},
             note.text,
         )
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_label(self, obj: ReaderReport) -> SafeString:
         return format_html(
             '<span class="status status--{}">{}</span>', obj.status, obj.get_status_display()
@@ -178,14 +204,20 @@ class ReaderReportAdmin(admin.ModelAdmin):
             ReaderReport.objects.filter(pk=obj.pk).handle(obj.status, by=request.user)
             obj.refresh_from_db()
 
-    def _handle(self, request: HttpRequest, queryset: QuerySet, status: str, verb: str) -> None:
-        done = queryset.handle(status, by=request.user)  # type: ignore[attr-defined]
-        messages.success(request, f"{verb} {done} report{'s' if done != 1 else ''}.")
-
-    @admin.action(description="Accept selected reports", permissions=["change"])
+    @admin.action(description=gettext_lazy("Accept selected reports"), permissions=["change"])
     def accept_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._handle(request, queryset, ReportStatus.ACCEPTED, "Accepted")
+        done = queryset.handle(ReportStatus.ACCEPTED, by=request.user)  # type: ignore[attr-defined]
+        messages.success(
+            request,
+            ngettext("Accepted %(count)d report.", "Accepted %(count)d reports.", done)
+            % {"count": done},
+        )
 
-    @admin.action(description="Reject selected reports", permissions=["change"])
+    @admin.action(description=gettext_lazy("Reject selected reports"), permissions=["change"])
     def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._handle(request, queryset, ReportStatus.REJECTED, "Rejected")
+        done = queryset.handle(ReportStatus.REJECTED, by=request.user)  # type: ignore[attr-defined]
+        messages.success(
+            request,
+            ngettext("Rejected %(count)d report.", "Rejected %(count)d reports.", done)
+            % {"count": done},
+        )

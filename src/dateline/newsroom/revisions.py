@@ -15,6 +15,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from dateline.editorial import diffing
 from dateline.editorial import revisions as history
@@ -103,7 +105,7 @@ class RevisionsMixin(EditConflictsMixin, PreviewLinksMixin):
         context = self._page(
             request,
             story,
-            f"Revisions of “{story.headline}”",
+            _("Revisions of “%(headline)s”") % {"headline": story.headline},
             page=page,
             rows=rows,
             newest=rows[0]["number"] if rows and page.number == 1 else None,
@@ -117,7 +119,7 @@ class RevisionsMixin(EditConflictsMixin, PreviewLinksMixin):
         for key in ("a", "b"):
             raw = request.GET.get(key, "")
             if not raw.isdigit():
-                messages.error(request, "Pick two revisions to compare.")
+                messages.error(request, _("Pick two revisions to compare."))
                 return HttpResponseRedirect(reverse("admin:news_article_revisions", args=[pk]))
             numbers.append(int(raw))
         older_number, newer_number = sorted(numbers)
@@ -133,12 +135,15 @@ class RevisionsMixin(EditConflictsMixin, PreviewLinksMixin):
         context = self._page(
             request,
             story,
-            f"Revision {older.number} → {newer.number}",
+            # Translators: the title of a comparison of two revisions of a story.
+            _("Revision %(older)s → %(newer)s") % {"older": older.number, "newer": newer.number},
             older=_revision_row(story, older),
             newer=_revision_row(story, newer),
+            older_saved=_saved(older),
+            newer_saved=_saved(newer),
             comparison=diffing.compare(older.snapshot, newer.snapshot),
-            before_label=f"Revision {older.number}",
-            after_label=f"Revision {newer.number}",
+            before_label=_("Revision %(number)s") % {"number": older.number},
+            after_label=_("Revision %(number)s") % {"number": newer.number},
             may_change_story=self.has_change_permission(request, story),
         )
         return TemplateResponse(request, "admin/news/article/revision_compare.html", context)
@@ -152,19 +157,31 @@ class RevisionsMixin(EditConflictsMixin, PreviewLinksMixin):
             done = history.restore(story.pk, number, user=request.user, request=request)
             messages.success(
                 request,
-                f"Revision {number} restored: it is now revision {done.revision.number}.",
+                _("Revision %(number)s restored: it is now revision %(new)s.")
+                % {"number": number, "new": done.revision.number},
             )
             if done.skipped:
-                messages.warning(request, "Could not bring back: " + "; ".join(done.skipped) + ".")
+                # Translators: what is a list of things a restored revision named but that no
+                # longer exist (a picture, an author), separated by semicolons.
+                messages.warning(
+                    request,
+                    _("Could not bring back: %(what)s.") % {"what": "; ".join(done.skipped)},
+                )
             return HttpResponseRedirect(reverse("admin:news_article_change", args=[story.pk]))
         context = self._page(
             request,
             story,
-            f"Restore revision {number}?",
+            _("Restore revision %(number)s?") % {"number": number},
             revision=_revision_row(story, revision),
             comparison=diffing.compare(history.snapshot(story), revision.snapshot),
         )
         return TemplateResponse(request, "admin/news/article/revision_restore.html", context)
+
+
+def _saved(revision: Revision) -> str:
+    """When a revision was saved and by whom: ``05 March 2014 12:00, leyla``."""
+    when = dateformat.format(timezone.localtime(revision.created_at), "d E Y H:i")
+    return f"{when}, {revision.created_by.get_username()}" if revision.created_by else when
 
 
 def _revision_row(story: Article, revision: Revision) -> dict[str, Any]:

@@ -29,6 +29,8 @@ from django.contrib.auth.models import AbstractUser, Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from dateline.news.models import Article, Edition, Section, Status
 from dateline.news.models.articles import published_condition
@@ -47,14 +49,16 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return ROLE_LABELS[self]
+        """The role's name in the active language."""
+        return str(ROLE_LABELS[self])
 
 
-ROLE_LABELS: Mapping[Role, str] = {
-    Role.REPORTER: "Reporter",
-    Role.EDITOR: "Editor",
-    Role.CHIEF: "Chief editor",
-    Role.ADMIN: "Administrator",
+# Translated when shown (lazily: choices built at import use these as they are).
+ROLE_LABELS: Mapping[Role, str | Promise] = {
+    Role.REPORTER: gettext_lazy("Reporter"),
+    Role.EDITOR: gettext_lazy("Editor"),
+    Role.CHIEF: gettext_lazy("Chief editor"),
+    Role.ADMIN: gettext_lazy("Administrator"),
 }
 
 # Model name → actions; a key may name its app ("editorial.note"), the default being ``news``.

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from django.contrib import admin, messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dateline.editorial import sharing
@@ -77,9 +78,13 @@ class PreviewLinksMixin(_ModelAdmin):
             until = timezone.localtime(share.expires_at)
             messages.success(
                 request,
-                f"Preview link created, working until {until:%d %B %Y %H:%M} "
-                f"({timezone.get_current_timezone_name()}): "
-                f"{sharing.absolute_url(share, request)}",
+                # Translators: zone is a time zone's name, e.g. "Asia/Baku"; url the link.
+                _("Preview link created, working until %(until)s (%(zone)s): %(url)s")
+                % {
+                    "until": dateformat.format(until, "d E Y H:i"),
+                    "zone": timezone.get_current_timezone_name(),
+                    "url": sharing.absolute_url(share, request),
+                },
             )
         return HttpResponseRedirect(_panel_url(story))
 
@@ -89,7 +94,7 @@ class PreviewLinksMixin(_ModelAdmin):
         if share is None:
             raise Http404("No such preview link.")
         if sharing.revoke(share, user=request.user, request=request):
-            messages.success(request, "Preview link revoked: it no longer opens the story.")
+            messages.success(request, _("Preview link revoked: it no longer opens the story."))
         return HttpResponseRedirect(_panel_url(story))
 
 

@@ -1,13 +1,17 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.i18n import JavaScriptCatalog, set_language
 
 
 class NewsroomSite(admin.AdminSite):
     """The admin at /newsroom/, titled for the outlet, with the local outbox beside the models."""
 
-    site_header = "Newsroom"
-    index_title = "Today in the newsroom"
+    site_header = gettext_lazy("Newsroom")
+    index_title = gettext_lazy("Today in the newsroom")
     site_url = "/"
     index_template = "newsroom/dashboard.html"  # the dashboard, then the list of screens
 
@@ -20,7 +24,8 @@ class NewsroomSite(admin.AdminSite):
 
     def each_context(self, request):
         context = super().each_context(request)
-        context["site_title"] = f"{settings.DATELINE_SITE_NAME} newsroom"
+        # Translators: the browser tab's title, after the page's; site is the outlet's name.
+        context["site_title"] = _("%(site)s newsroom") % {"site": settings.DATELINE_SITE_NAME}
         return context
 
     def has_permission(self, request):
@@ -35,11 +40,27 @@ class NewsroomSite(admin.AdminSite):
 
         return sign_in.password_step(request, self, extra_context)
 
+    def i18n_javascript(self, request, extra_context=None):
+        """The one JavaScript catalog of the newsroom (jsi18n/): the admin's words and those of
+        our own scripts (the djangojs catalogs), in the editor's language. The admin loads it
+        on change forms and lists, admin/base_site.html on every other page.
+
+        Django's own serves django.contrib.admin's alone, plus LOCALE_PATHS (always included),
+        where ours happen to live; naming our packages keeps them whatever their place.
+        """
+        ours = [
+            config.name for config in apps.get_app_configs() if config.name.startswith("dateline.")
+        ]
+        return JavaScriptCatalog.as_view(packages=["django.contrib.admin", *ours])(request)
+
     def get_urls(self):
         from dateline.accounts.urls import newsroom_urls as accounts_urls
         from dateline.newsroom import curation, outbox
 
         return [
+            # The newsroom's language menu: Django's view, keeping the choice in a cookie
+            # (LANGUAGE_COOKIE_NAME, sent only to /newsroom/).
+            path("language/", set_language, name="set-language"),
             path(
                 "front-page/",
                 self.admin_view(lambda request: curation.front_page_index(request, self)),
@@ -76,7 +97,7 @@ class NewsroomSite(admin.AdminSite):
                     app["models"].insert(
                         0,
                         {
-                            "name": "Front page (top stories, breaking banner)",
+                            "name": _("Front page (top stories, breaking banner)"),
                             "object_name": "FrontPage",
                             "admin_url": reverse("admin:front-page"),
                             "view_only": True,
@@ -88,7 +109,7 @@ class NewsroomSite(admin.AdminSite):
                 if app["app_label"] == "distribution":
                     app["models"].append(
                         {
-                            "name": "Outbox (mail kept locally)",
+                            "name": _("Outbox (mail kept locally)"),
                             "object_name": "Outbox",
                             "admin_url": reverse("admin:outbox"),
                             "view_only": True,

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dateline.news.models import Author, Edition, Section, Source, Tag
 
@@ -24,11 +26,11 @@ class EditionAdmin(admin.ModelAdmin):
             shown.remove("front_page")
         return shown
 
-    @admin.display(description="front page")
+    @admin.display(description=gettext_lazy("front page"))
     def front_page(self, obj: Edition) -> SafeString:
         """The edition's front-page screen (newsroom/curation.py) for arranging its top stories."""
         url = reverse("admin:front-page-edition", kwargs={"edition": obj.code})
-        return format_html('<a href="{}">Arrange top stories</a>', url)
+        return format_html('<a href="{}">{}</a>', url, _("Arrange top stories"))
 
 
 @admin.register(Section)

@@ -16,7 +16,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from dateline.news import publishing
 from dateline.news.models import Article, Edition, Section, Status
@@ -25,6 +27,8 @@ from dateline.newsroom import roles
 # The submit row's buttons, each naming a verb; at most one is pressed per request.
 BUTTONS = ("_submit", "_return", "_publish", "_schedule", "_unpublish")
 RETURN_REASON = "return_reason"
+# Dates for people, in the active language: "05 March 2014 12:00".
+HUMAN_TIME = "d E Y H:i"
 
 
 def pressed(request: HttpRequest) -> str | None:
@@ -53,7 +57,7 @@ def check_times(
     field = "embargo_until" if "embargo_until" in form.changed_data else "published_at"
     if button == "_schedule" and (at is None or at <= now):
         form.add_error(
-            "published_at", "To schedule the story, set a publication time in the future."
+            "published_at", _("To schedule the story, set a publication time in the future.")
         )
         return
     if button in ("_publish", "_schedule"):
@@ -63,27 +67,38 @@ def check_times(
             if "published_at" in form.changed_data:
                 form.add_error(
                     "published_at",
-                    "A scheduled story needs a time in the future; to put it on the site now, "
-                    "press “Save and publish”.",
+                    _(
+                        "A scheduled story needs a time in the future; to put it on the site "
+                        "now, press “Save and publish”."
+                    ),
                 )
             return
         going_live = at
     elif live and "embargo_until" in form.changed_data and embargo and embargo > now:
         form.add_error(
             "embargo_until",
-            "This story is already on the site, so an embargo cannot hold it back; a chief "
-            "editor can unpublish it first.",
+            _(
+                "This story is already on the site, so an embargo cannot hold it back; a chief "
+                "editor can unpublish it first."
+            ),
         )
         return
     else:
         return
     if embargo is not None and going_live < embargo:
-        until = timezone.localtime(embargo)
         form.add_error(
             field,
-            f"The story is embargoed until {until:%d %B %Y %H:%M} ({zone_label(embargo)}) and "
-            f"would appear at {timezone.localtime(going_live):%d %B %Y %H:%M}. Schedule it for "
-            "the embargo time or later, or clear the embargo if it has been lifted.",
+            # Translators: zone is a time zone and its offset, e.g. "Asia/Baku, UTC+04:00".
+            _(
+                "The story is embargoed until %(until)s (%(zone)s) and would appear at "
+                "%(at)s. Schedule it for the embargo time or later, or clear the embargo if it "
+                "has been lifted."
+            )
+            % {
+                "until": dateformat.format(timezone.localtime(embargo), HUMAN_TIME),
+                "zone": zone_label(embargo),
+                "at": dateformat.format(timezone.localtime(going_live), HUMAN_TIME),
+            },
         )
 
 
@@ -135,7 +150,9 @@ class WorkflowMixin:
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
         if isinstance(db_field, models.DateTimeField) and formfield is not None:
             # Read and written in the story's edition's zone (see NewsroomTimeZoneMiddleware).
-            formfield.help_text = f"{formfield.help_text} Time in {zone_label()}.".strip()
+            # Translators: zone is a time zone and its offset, e.g. "Asia/Baku, UTC+04:00".
+            zone = _("Time in %(zone)s.") % {"zone": zone_label()}
+            formfield.help_text = f"{formfield.help_text} {zone}".strip()
         return formfield
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, change=False, **kwargs):
@@ -151,7 +168,7 @@ class WorkflowMixin:
                 check_times(self, button=button, original_status=status, live=live)
                 if button == "_return" and not reason.strip():
                     self.add_error(
-                        None, "Say what the story needs before returning it to the reporter."
+                        None, _("Say what the story needs before returning it to the reporter.")
                     )
                 return data
 
@@ -200,7 +217,8 @@ class WorkflowMixin:
         may_save = self.has_change_permission(request, obj) if obj else True
         context["workflow"] = {
             "status": story.status,
-            "status_label": "New" if obj is None else self._status_text(story),
+            # Translators: the status of a story not saved yet.
+            "status_label": _("New") if obj is None else self._status_text(story),
             "may_save": may_save,
             "may_submit": may_save and roles.may_submit(user, story),
             "may_return": obj is not None and roles.may_return(user, story),
@@ -228,8 +246,8 @@ class WorkflowMixin:
         if story.status == Status.SCHEDULED and story.published_at:
             local = timezone.localtime(story.published_at)
             if story.published_at <= timezone.now():
-                return "Scheduled (overdue, visible)"
-            return f"Scheduled for {local:%d %B %Y %H:%M}"
+                return _("Scheduled (overdue, visible)")
+            return _("Scheduled for %(time)s") % {"time": dateformat.format(local, HUMAN_TIME)}
         return story.get_status_display()
 
     def response_add(self, request: HttpRequest, obj: Article, post_url_continue=None):
@@ -263,18 +281,18 @@ class WorkflowMixin:
             if button == "_submit":
                 publishing.submit_for_review(obj, user=user, request=request)
                 messages.success(
-                    request, "Submitted for review. An editor of the desk takes it from here."
+                    request, _("Submitted for review. An editor of the desk takes it from here.")
                 )
             elif button == "_return":
                 publishing.return_to_draft(
                     obj, reason=request.POST.get(RETURN_REASON, ""), user=user, request=request
                 )
-                messages.success(request, "Returned to the reporter with your note.")
+                messages.success(request, _("Returned to the reporter with your note."))
             elif button in ("_publish", "_schedule"):
                 if button == "_schedule":
                     if obj.published_at is None:
                         raise publishing.PublishingError(
-                            "Set a publication time in the future to schedule the story."
+                            _("Set a publication time in the future to schedule the story.")
                         )
                     story = publishing.schedule(
                         obj, at=obj.published_at, user=user, request=request
@@ -285,13 +303,19 @@ class WorkflowMixin:
                     local = timezone.localtime(story.published_at)
                     messages.success(
                         request,
-                        f"Scheduled for {local:%d %B %Y %H:%M} ({zone_label(story.published_at)}).",
+                        # Translators: zone is a time zone and its offset, e.g.
+                        # "Asia/Baku, UTC+04:00".
+                        _("Scheduled for %(time)s (%(zone)s).")
+                        % {
+                            "time": dateformat.format(local, HUMAN_TIME),
+                            "zone": zone_label(story.published_at),
+                        },
                     )
                 else:
-                    messages.success(request, "Published. It is on the site now.")
+                    messages.success(request, _("Published. It is on the site now."))
             else:
                 publishing.unpublish(obj, user=user, request=request)
-                messages.warning(request, "Unpublished. The story is no longer on the site.")
+                messages.warning(request, _("Unpublished. The story is no longer on the site."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return False
@@ -300,36 +324,50 @@ class WorkflowMixin:
     @staticmethod
     def _refusal(button: str, story: Article) -> str:
         if button in ("_publish", "_schedule"):
-            return "Saved, but you may not publish this story: ask an editor of its desk."
+            return _("Saved, but you may not publish this story: ask an editor of its desk.")
         if button == "_unpublish":
-            return "Saved, but only a chief editor may unpublish a story."
+            return _("Saved, but only a chief editor may unpublish a story.")
         if button == "_return":
-            return "Saved, but only an editor of the story's desk may return it, while in review."
-        return "Saved, but this story cannot be submitted for review now."
+            return _(
+                "Saved, but only an editor of the story's desk may return it, while in review."
+            )
+        return _("Saved, but this story cannot be submitted for review now.")
 
     # --- Actions on the list ----------------------------------------------------------------
 
-    @admin.action(description="Publish selected stories", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Publish selected stories"), permissions=["publish"])
     def publish_selected(self, request: HttpRequest, queryset) -> None:
         done = 0
         for story in queryset.select_related("edition"):
             if not roles.may_publish(request.user, story):
-                messages.error(request, f"{story}: outside your desks, left as it was.")
+                messages.error(
+                    request, _("%(story)s: outside your desks, left as it was.") % {"story": story}
+                )
                 continue
             try:
                 publishing.publish(story, user=request.user, request=request)
                 done += 1
             except ValidationError as error:
                 messages.error(request, f"{story}: {' '.join(error.messages)}")
-        messages.success(request, f"Published {done} stories.")
+        messages.success(
+            request,
+            ngettext("Published %(count)d stories.", "Published %(count)d stories.", done)
+            % {"count": done},
+        )
 
-    @admin.action(description="Unpublish selected stories", permissions=["unpublish"])
+    @admin.action(description=gettext_lazy("Unpublish selected stories"), permissions=["unpublish"])
     def unpublish_selected(self, request: HttpRequest, queryset) -> None:
         done = 0
         for story in queryset:
             if not roles.may_unpublish(request.user, story):
-                messages.error(request, f"{story}: outside your desks, left as it was.")
+                messages.error(
+                    request, _("%(story)s: outside your desks, left as it was.") % {"story": story}
+                )
                 continue
             publishing.unpublish(story, user=request.user, request=request)
             done += 1
-        messages.warning(request, f"Unpublished {done} stories.")
+        messages.warning(
+            request,
+            ngettext("Unpublished %(count)d stories.", "Unpublished %(count)d stories.", done)
+            % {"count": done},
+        )

@@ -24,6 +24,7 @@ from django.forms.widgets import Script
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from django_prose_editor.widgets import ProseEditorWidget
 
 from dateline.lib.public_url import site_root
@@ -59,11 +60,11 @@ BODY_EXTENSIONS: dict[str, Any] = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
-    "Placeholder": {"placeholder": "Write the story…"},
+    "Placeholder": {"placeholder": gettext_lazy("Write the story…")},
     "Fullscreen": True,
 }
 
-BODY_HELP = (
+BODY_HELP = gettext_lazy(
     "Use the toolbar for subheads, quotes, lists, links and pictures from the library. Text "
     "pasted from Word or Google Docs keeps its structure and loses its fonts and colours; "
     "anything unsafe is removed on save."
@@ -174,7 +175,8 @@ class SlugWithPreview(AdminTextInputWidget):
     """
 
     template_name = "newsroom/widgets/slug.html"
-    empty_address = "shown when an edition and a slug are set"
+    # Translators: stands in for a story's address (URL) until it can be known.
+    empty_address = gettext_lazy("shown when an edition and a slug are set")
 
     def __init__(self, *, request: HttpRequest) -> None:
         super().__init__()

@@ -53,3 +53,19 @@ def public_url_is_set(app_configs, **kwargs):
             id="dateline.W002",
         )
     ]
+
+
+@register()
+def edition_domains_have_a_home(app_configs, **kwargs):
+    """With editions on their own domains, links to an edition that has none (and to the
+    newsroom) need the site's main address: the request's host is an edition's domain."""
+    if not settings.DATELINE_EDITION_DOMAINS or settings.DATELINE_PUBLIC_URL:
+        return []
+    return [
+        Warning(
+            "DATELINE_EDITION_DOMAINS is set but DATELINE_PUBLIC_URL is not, so a page on an "
+            "edition's domain cannot link to an edition without a domain of its own.",
+            hint="Set DATELINE_PUBLIC_URL to the site's main address, e.g. https://news.example",
+            id="dateline.W010",
+        )
+    ]

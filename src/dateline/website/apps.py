@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WebsiteConfig(AppConfig):
@@ -6,4 +7,4 @@ class WebsiteConfig(AppConfig):
 
     name = "dateline.website"
     label = "website"
-    verbose_name = "Reader site"
+    verbose_name = _("Reader site")

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 
 from dateline.news.models import Article, Edition, Section
 from dateline.pagecache import keys as page_keys
+from dateline.website.language import activate_edition_language
 
 
 class NoEditionYet(Http404):
@@ -41,6 +42,7 @@ def open_edition(code: str | None) -> Reading:
         edition = next((e for e in editions if e.code == code), None)
     if edition is None:
         raise Http404("No such edition.")
+    activate_edition_language(edition.language)
     page_keys.add(page_keys.edition(edition.pk))  # its masthead and navigation are on the page
     sections = list(Section.objects.filter(edition=edition).order_by("position", "pk"))
     for section in sections:

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 
@@ -53,7 +54,7 @@ def overview(request: HttpRequest, site: AdminSite) -> HttpResponse:
         request,
         site,
         "accounts/security.html",
-        "Two-factor sign-in",
+        _("Two-factor sign-in"),
         enabled=enabled,
         backup_codes_left=two_factor.backup_codes_left(user) if enabled else 0,
     )
@@ -63,7 +64,7 @@ def overview(request: HttpRequest, site: AdminSite) -> HttpResponse:
 def enrol(request: HttpRequest, site: AdminSite) -> HttpResponse:
     user = request.user
     if two_factor.has_two_factor(user):
-        messages.info(request, "Two-factor sign-in is already on for your account.")
+        messages.info(request, _("Two-factor sign-in is already on for your account."))
         return redirect("admin:account-security")
     device = two_factor.start_enrolment(user)
     form = EnrolForm(request.POST or None)
@@ -78,21 +79,23 @@ def enrol(request: HttpRequest, site: AdminSite) -> HttpResponse:
                 request,
                 site,
                 "accounts/backup_codes.html",
-                "Your backup codes",
+                _("Your backup codes"),
                 codes=codes,
                 just_enrolled=True,
                 next=_safe_next(request),
             )
         form.add_error(
             "code",
-            "That code is not right. Check that your phone's clock is set automatically, wait "
-            "for the next code and type it in.",
+            _(
+                "That code is not right. Check that your phone's clock is set automatically, wait "
+                "for the next code and type it in."
+            ),
         )
     return _render(
         request,
         site,
         "accounts/enrol.html",
-        "Set up two-factor sign-in",
+        _("Set up two-factor sign-in"),
         form=form,
         qr_code=two_factor.qr_code_data_uri(device),
         secret=two_factor.secret_text(device),
@@ -110,7 +113,7 @@ def backup_codes(request: HttpRequest, site: AdminSite) -> HttpResponse:
     codes = two_factor.new_backup_codes(user)
     events.record(EventKind.BACKUP_CODES, request=request, user=user)
     return _render(
-        request, site, "accounts/backup_codes.html", "Your backup codes", codes=codes, next=""
+        request, site, "accounts/backup_codes.html", _("Your backup codes"), codes=codes, next=""
     )
 
 
@@ -123,6 +126,8 @@ def disable(request: HttpRequest, site: AdminSite) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         two_factor.turn_off(user)
         events.record(EventKind.TWO_FACTOR_OFF, request=request, user=user)
-        messages.success(request, "Two-factor sign-in is off for your account.")
+        messages.success(request, _("Two-factor sign-in is off for your account."))
         return redirect("admin:account-security")
-    return _render(request, site, "accounts/disable.html", "Turn off two-factor sign-in", form=form)
+    return _render(
+        request, site, "accounts/disable.html", _("Turn off two-factor sign-in"), form=form
+    )

@@ -21,6 +21,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -114,7 +116,7 @@ def password_step(
         return redirect("admin:two-factor-code")
     context = {
         **site.each_context(request),
-        "title": "Sign in",
+        "title": _("Sign in"),
         "subtitle": None,
         "app_path": request.get_full_path(),
         "username": request.user.get_username(),
@@ -136,7 +138,7 @@ def code_step(request: HttpRequest, site: AdminSite) -> HttpResponse:
     if state is None or user is None:
         if PENDING in request.session:
             forget(request)
-            messages.info(request, "Please sign in again: the code was not entered in time.")
+            messages.info(request, _("Please sign in again: the code was not entered in time."))
         return redirect("admin:login")
     username = user.get_username()
 
@@ -160,14 +162,20 @@ def code_step(request: HttpRequest, site: AdminSite) -> HttpResponse:
                 seconds = max(int((result.wait_until - timezone.now()).total_seconds()), 1)
                 form.add_error(
                     None,
-                    f"Several wrong codes in a row: wait {seconds} second"
-                    f"{'s' if seconds != 1 else ''} before trying again.",
+                    ngettext(
+                        "Several wrong codes in a row: wait %(count)d second before trying again.",
+                        "Several wrong codes in a row: wait %(count)d seconds before trying again.",
+                        seconds,
+                    )
+                    % {"count": seconds},
                 )
             else:
                 form.add_error(
                     "code",
-                    "That code is not right, or was already used. Wait for the next code in "
-                    "the app and try again.",
+                    _(
+                        "That code is not right, or was already used. Wait for the next code in "
+                        "the app and try again."
+                    ),
                 )
                 user_login_failed.send(
                     sender=__name__,
@@ -180,7 +188,7 @@ def code_step(request: HttpRequest, site: AdminSite) -> HttpResponse:
 
     context = {
         **site.each_context(request),
-        "title": "Two-factor sign-in",
+        "title": _("Two-factor sign-in"),
         "subtitle": None,
         "form": form,
         "username": username,
@@ -206,7 +214,13 @@ def _complete(request: HttpRequest, user, state: Pending, result: two_factor.Che
         if left <= FEW_BACKUP_CODES:
             messages.warning(
                 request,
-                f"You have {left} backup code{'s' if left != 1 else ''} left. "
-                "Make new ones under “Two-factor sign-in”.",
+                ngettext(
+                    "You have %(count)d backup code left. "
+                    "Make new ones under “Two-factor sign-in”.",
+                    "You have %(count)d backup codes left. "
+                    "Make new ones under “Two-factor sign-in”.",
+                    left,
+                )
+                % {"count": left},
             )
     return HttpResponseRedirect(state.next or reverse("admin:index"))

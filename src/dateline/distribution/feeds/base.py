@@ -29,6 +29,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.html import escape
 from django.utils.http import http_date, quote_etag
+from django.utils.translation import override
 
 from dateline.distribution.feeds.addresses import (
     BY_FILE,
@@ -38,6 +39,7 @@ from dateline.distribution.feeds.addresses import (
     public_origin,
 )
 from dateline.distribution.feeds.generators import AtomFeed, JsonFeed, RssFeed
+from dateline.lib import public_url
 from dateline.lib.sanitize import clean_body_html
 from dateline.news.models import Article, Author, Edition
 from dateline.pagecache import keys as page_keys
@@ -103,7 +105,11 @@ class StoryFeed(Feed):
         etag, last_modified = self.validators()
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
-            feed = self.get_feed(obj, request)
+            # Titles, descriptions and labels in the feed's own language (its <language>),
+            # whatever the request's: the site feed has no edition in its URL, and caches
+            # share one copy of each feed.
+            with override(self.language):
+                feed = self.get_feed(obj, request)
             response = HttpResponse(content_type=self.feed_type.content_type)
             feed.write(response, "utf-8")
         if etag:
@@ -160,6 +166,8 @@ class StoryFeed(Feed):
         return settings.DATELINE_SITE_NAME
 
     def absolute(self, path: str) -> str:
+        if settings.DATELINE_EDITION_DOMAINS:  # each edition's stories on its own domain
+            return public_url.absolute(path, self.request)
         return f"{self.origin}{path}"
 
     def self_url(self) -> str:

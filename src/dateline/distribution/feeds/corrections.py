@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import escape, linebreaks
 from django.utils.http import quote_etag
+from django.utils.translation import gettext as _
 
 from dateline.distribution.feeds.addresses import FeedFormat, declared_hub
 from dateline.distribution.feeds.base import FEED_SIZE, StoryFeed
@@ -46,16 +47,19 @@ class CorrectionsFeed(StoryFeed):
         return page_keys.corrections(edition.pk)
 
     def title(self, edition: Edition) -> str:
-        return f"{self.site_name} — corrections and updates ({edition.name})"
+        return _("%(site_name)s — corrections and updates (%(edition)s)") % {
+            "site_name": self.site_name,
+            "edition": edition.name,
+        }
 
     def link(self, edition: Edition) -> str:
         return self.absolute(corrections_page(edition))
 
     def description(self, edition: Edition) -> str:
-        return (
-            f"Corrections, clarifications and updates to stories published by {self.site_name} "
-            f"in {edition.name}, newest first."
-        )
+        return _(
+            "Corrections, clarifications and updates to stories published by %(site_name)s "
+            "in %(edition)s, newest first."
+        ) % {"site_name": self.site_name, "edition": edition.name}
 
     def latest(self, edition: Edition) -> list[Any]:
         notes = list(
@@ -93,7 +97,11 @@ class CorrectionsFeed(StoryFeed):
 
     def item_title(self, item: Any) -> str:
         note: Correction = item
-        return f"{note.get_kind_display()}: {note.article.headline}"
+        # Translators: a corrections feed entry: the kind of note, then the story's headline
+        return _("%(kind)s: %(headline)s") % {
+            "kind": note.get_kind_display(),
+            "headline": note.article.headline,
+        }
 
     def item_description(self, item: Any) -> str:
         return linebreaks(escape(item.text))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from dateline.distribution.feeds.base import StoryFeed
 from dateline.news.models import Article, Author, Edition, Section, Tag
@@ -33,7 +34,11 @@ class EditionFeed(StoryFeed):
         return self.absolute(edition.get_absolute_url())
 
     def description(self, edition: Edition) -> str:
-        return f"The latest stories from {self.site_name} in {edition.name}."
+        # Translators: a feed's description; "in" is followed by the edition's name
+        return _("The latest stories from %(site_name)s in %(edition)s.") % {
+            "site_name": self.site_name,
+            "edition": edition.name,
+        }
 
     def stories(self, edition: Edition) -> QuerySet[Article]:
         return _public_in(edition)
@@ -65,7 +70,9 @@ class SectionFeed(StoryFeed):
         return self.absolute(section.get_absolute_url())
 
     def description(self, section: Section) -> str:
-        return section.description or f"The latest stories in {section.name}."
+        return section.description or _("The latest stories in %(section)s.") % {
+            "section": section.name
+        }
 
     def stories(self, section: Section) -> QuerySet[Article]:
         return _public_in(section.edition).filter(section=section)
@@ -103,7 +110,7 @@ class AuthorFeed(StoryFeed):
         return self.absolute(reverse("website:author", kwargs=kwargs))
 
     def description(self, obj: Byline) -> str:
-        return f"The latest stories by {obj.author.name}."
+        return _("The latest stories by %(author)s.") % {"author": obj.author.name}
 
     def stories(self, obj: Byline) -> QuerySet[Article]:
         return _public_in(obj.edition).filter(authors=obj.author)
@@ -129,7 +136,7 @@ class TagFeed(StoryFeed):
         return self.absolute(reverse("website:tag", kwargs=kwargs))
 
     def description(self, obj: Label) -> str:
-        return f"The latest stories about {obj.tag.name}."
+        return _("The latest stories about %(tag)s.") % {"tag": obj.tag.name}
 
     def stories(self, obj: Label) -> QuerySet[Article]:
         return _public_in(obj.edition).filter(tags=obj.tag)

@@ -16,7 +16,8 @@ per story (a database constraint) and only one caller moves it from draft to sen
 import logging
 
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from dateline.distribution.newsletters.composing import compose_alert
 from dateline.distribution.newsletters.models import (
@@ -46,7 +47,10 @@ def alert_audience(article: Article) -> QuerySet[Subscriber]:
 
 def _already_sent(issue: NewsletterIssue) -> str:
     when = timezone.localtime(issue.send_started_at or issue.created_at)
-    return f"A breaking alert for this story was already sent on {when:%d %B %Y at %H:%M}."
+    return _("A breaking alert for this story was already sent on %(date)s at %(time)s.") % {
+        "date": dateformat.format(when, "d E Y"),
+        "time": dateformat.format(when, "H:i"),
+    }
 
 
 def alert_refusal(article: Article) -> str | None:
@@ -55,17 +59,19 @@ def alert_refusal(article: Article) -> str | None:
     if issue is not None and issue.status != IssueStatus.DRAFT:
         return _already_sent(issue)
     if not Article.objects.published().filter(pk=article.pk).exists():
-        return "Only a published story can be sent as a breaking alert: publish it first."
+        return _("Only a published story can be sent as a breaking alert: publish it first.")
     if not article.is_breaking:
-        return (
+        return _(
+            # Translators: “breaking news” and “Credits and labels” are the story form's
+            # checkbox and fieldset in the newsroom: use the same words as there.
             "Only a story marked “breaking news” can be sent as an alert: tick “breaking news” "
             "under Credits and labels and save first."
         )
     if not alert_audience(article).exists():
-        return (
-            f"No confirmed subscriber of the {article.edition.name} edition is on the "
+        return _(
+            "No confirmed subscriber of the %(edition)s edition is on the "
             "breaking-news list, so there is no one to send the alert to."
-        )
+        ) % {"edition": article.edition.name}
     return None
 
 

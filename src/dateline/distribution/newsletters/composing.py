@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dateline.analytics.readership import most_read
 from dateline.distribution.newsletters.models import IssueKind, NewsletterIssue
@@ -105,7 +105,8 @@ def compose_digest(edition: Edition, day: date, *, base_url: str) -> NewsletterI
         "most_read": popular,
         **_links(base_url),
     }
-    subject, text, html = render_triplet("newsletter_digest", context)
+    with translation.override(edition.language):  # whatever the worker's language
+        subject, text, html = render_triplet("newsletter_digest", context)
     try:
         with transaction.atomic():
             return NewsletterIssue.objects.create(
@@ -126,7 +127,9 @@ def render_alert(article: Article, *, base_url: str) -> tuple[str, str, str]:
     context = {"article": article, "edition": article.edition, **_links(base_url)}
     context["language"] = article.edition.language
     context["picture"] = email_picture(article, base_url)
-    return render_triplet("newsletter_alert", context)
+    # In the edition's language, whatever the worker's or the previewing editor's.
+    with translation.override(article.edition.language):
+        return render_triplet("newsletter_alert", context)
 
 
 def compose_alert(article: Article, *, base_url: str) -> NewsletterIssue:

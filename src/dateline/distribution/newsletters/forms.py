@@ -2,6 +2,8 @@
 :class:`AddressField`: one bare address, no control characters, checked by email-validator."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from dateline.distribution.recommend.forms import AddressField
 from dateline.news.models import Edition
@@ -18,14 +20,14 @@ class EditionChoice(forms.ModelChoiceField):
 
 
 class SubscribeForm(forms.Form):
-    email = AddressField(label="Your e-mail")
-    edition = EditionChoice(label="Edition")
-    daily_digest = forms.BooleanField(label="Daily digest", required=False, initial=True)
-    breaking_alerts = forms.BooleanField(label="Breaking news alerts", required=False)
+    email = AddressField(label=_("Your e-mail"))
+    edition = EditionChoice(label=_("Edition"))
+    daily_digest = forms.BooleanField(label=_("Daily digest"), required=False, initial=True)
+    breaking_alerts = forms.BooleanField(label=_("Breaking news alerts"), required=False)
     # The honeypot: hidden by CSS (class "subscribe__trap"), filled by bots.
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(
             attrs={"tabindex": "-1", "autocomplete": "off", "aria-hidden": "true"}
         ),
@@ -45,11 +47,11 @@ class SubscribeForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data and not (data.get("daily_digest") or data.get("breaking_alerts")):
-            raise forms.ValidationError("Please choose at least one list.", code="no-list")
+            raise forms.ValidationError(gettext("Please choose at least one list."), code="no-list")
         return data
 
 
 class PreferencesForm(forms.Form):
-    edition = EditionChoice(label="Edition")
-    daily_digest = forms.BooleanField(label="Daily digest", required=False)
-    breaking_alerts = forms.BooleanField(label="Breaking news alerts", required=False)
+    edition = EditionChoice(label=_("Edition"))
+    daily_digest = forms.BooleanField(label=_("Daily digest"), required=False)
+    breaking_alerts = forms.BooleanField(label=_("Breaking news alerts"), required=False)

@@ -33,7 +33,7 @@ from django.core.mail import EmailMultiAlternatives, mailers
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.db import connection, transaction
 from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dateline.distribution.newsletters.models import (
     Delivery,
@@ -180,7 +180,11 @@ def personalise(body: str, *, preferences: str, unsubscribe: str) -> str:
 
 
 def list_id(issue: NewsletterIssue) -> str:
-    return f"{issue.get_kind_display()} <{issue.kind}.{issue.edition_id}.{message_domain()}>"
+    # The header stays plain ASCII English (no active language): both ways of writing the
+    # message (wire.py and build_message) must give the same bytes.
+    with translation.override(None):
+        name = issue.get_kind_display()
+    return f"{name} <{issue.kind}.{issue.edition_id}.{message_domain()}>"
 
 
 def build_message(issue: NewsletterIssue, subscriber: Subscriber, base_url: str, conn=None):

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dateline.distribution.mail import queue_mail
 from dateline.distribution.newsletters.models import Subscriber, SubscriberStatus
@@ -87,14 +87,19 @@ def subscribe(sign_up: SignUp, *, base_url: str) -> None:
         )
         if claimed:
             subscriber.refresh_from_db()
+            if subscriber.edition_id == sign_up.edition.pk:
+                subscriber.edition = sign_up.edition  # its language, without another query
             _mail_link(subscriber, base_url=base_url)
         _purge_now_and_then()
 
 
 def _mail_link(subscriber: Subscriber, *, base_url: str) -> None:
-    """A confirmation link, or — for an address already confirmed — its preference link."""
+    """A confirmation link, or — for an address already confirmed — its preference link,
+    in the language of the subscriber's edition."""
+    language = subscriber.edition.language
     context = {
         "subscriber": subscriber,
+        "language": language,
         "preferences_url": preferences_url(subscriber, base_url),
         "confirm_url": base_url
         + reverse("distribution:newsletter-confirm", kwargs={"token": confirm_token(subscriber)}),
@@ -104,7 +109,8 @@ def _mail_link(subscriber: Subscriber, *, base_url: str) -> None:
         if subscriber.status == SubscriberStatus.CONFIRMED
         else "newsletter_confirm"
     )
-    subject, text, html = render_triplet(name, context)
+    with translation.override(language):
+        subject, text, html = render_triplet(name, context)
     queue_mail(
         to=subscriber.email,
         subject=subject,

@@ -10,6 +10,8 @@ and the rate limits. GET never changes anything: mail scanners follow links.
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -24,20 +26,35 @@ from dateline.distribution.newsletters.tokens import (
     subscriber_from_preference_token,
 )
 from dateline.lib.client_ip import client_ip
+from dateline.lib.languages import activate_edition_language, supported
 from dateline.lib.public_url import site_root
 from dateline.lib.same_origin import is_same_origin
 from dateline.limits.throttle import HOUR, consume, fingerprint
 
 
 def _page(request: HttpRequest, context: dict, *, status: int = 200) -> HttpResponse:
+    _speak_to(request, context.get("subscriber"))
     response = render(request, "distribution/newsletters/page.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
+def _speak_to(request: HttpRequest, subscriber: Subscriber | None) -> None:
+    """These pages belong to no edition: they speak the subscriber's edition's language, or
+    that of the edition chosen in the subscribe box (its code; no query)."""
+    if subscriber is not None:
+        activate_edition_language(subscriber.edition.language)
+        return
+    language = supported(request.POST.get("edition", ""))
+    if language is not None:
+        translation.activate(language)
+
+
 def _cross_site() -> HttpResponse:
     return HttpResponse(
-        "Cross-site requests are not accepted.", status=403, content_type="text/plain"
+        _("Cross-site requests are not accepted."),
+        status=403,
+        content_type="text/plain; charset=utf-8",
     )
 
 

@@ -16,6 +16,8 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from email_validator import EmailNotValidError, validate_email
 
 from dateline.distribution.recommend.tokens import (
@@ -38,9 +40,9 @@ _URL_LIKE = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|\bwww\.|[^\W_][\w-]*\.[^\W\
 _SEVERAL_ADDRESSES = re.compile(r"[,;<>\s]")
 
 TOKEN_ERRORS = {
-    "too-fast": "That was quick. Please check the form and send it again.",
-    "too-old": "This form has expired. Please send it again.",
-    "tampered": "This form could not be verified. Please send it again.",
+    "too-fast": gettext_lazy("That was quick. Please check the form and send it again."),
+    "too-old": gettext_lazy("This form has expired. Please send it again."),
+    "tampered": gettext_lazy("This form could not be verified. Please send it again."),
 }
 
 
@@ -55,7 +57,7 @@ def _forbidden_character(text: str, *, allow_newlines: bool) -> bool:
 
 def _check_no_links(text: str) -> None:
     if _URL_LIKE.search(text):
-        raise ValidationError("Please leave out web addresses.", code="link")
+        raise ValidationError(_("Please leave out web addresses."), code="link")
 
 
 class NameField(forms.CharField):
@@ -65,7 +67,7 @@ class NameField(forms.CharField):
     def to_python(self, value):
         # Checked before CharField strips it: a trailing "\n" is an attack, not a typo.
         if isinstance(value, str) and _forbidden_character(value, allow_newlines=False):
-            raise ValidationError("Please use letters, spaces and punctuation only.", "control")
+            raise ValidationError(_("Please use letters, spaces and punctuation only."), "control")
         return super().to_python(value)
 
     def validate(self, value) -> None:
@@ -81,10 +83,10 @@ class AddressField(forms.EmailField):
 
     def to_python(self, value):
         if isinstance(value, str) and _forbidden_character(value, allow_newlines=False):
-            raise ValidationError("Please enter one e-mail address.", code="control")
+            raise ValidationError(_("Please enter one e-mail address."), code="control")
         value = super().to_python(value)
         if value and _SEVERAL_ADDRESSES.search(value):
-            raise ValidationError("Please enter one e-mail address.", code="several")
+            raise ValidationError(_("Please enter one e-mail address."), code="several")
         return value
 
     def clean(self, value):
@@ -94,14 +96,16 @@ class AddressField(forms.EmailField):
                 value, check_deliverability=False, allow_smtputf8=False, allow_quoted_local=False
             )
         except EmailNotValidError:
-            raise ValidationError("Please enter a valid e-mail address.", code="invalid") from None
+            raise ValidationError(
+                _("Please enter a valid e-mail address."), code="invalid"
+            ) from None
         return checked.ascii_email or checked.normalized
 
 
 class NoteField(forms.CharField):
     def to_python(self, value):
         if isinstance(value, str) and _forbidden_character(value, allow_newlines=True):
-            raise ValidationError("Please use plain text only.", code="control")
+            raise ValidationError(_("Please use plain text only."), code="control")
         value = super().to_python(value)
         return value.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -111,12 +115,12 @@ class NoteField(forms.CharField):
 
 
 class RecommendForm(forms.Form):
-    sender_name = NameField(label="Your name")
-    sender_email = AddressField(label="Your e-mail")
-    friend_name = NameField(label="Friend's name")
-    friend_email = AddressField(label="Friend's e-mail")
+    sender_name = NameField(label=gettext_lazy("Your name"))
+    sender_email = AddressField(label=gettext_lazy("Your e-mail"))
+    friend_name = NameField(label=gettext_lazy("Friend's name"))
+    friend_email = AddressField(label=gettext_lazy("Friend's e-mail"))
     note = NoteField(
-        label="A short note (optional)",
+        label=gettext_lazy("A short note (optional)"),
         required=False,
         max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -124,7 +128,7 @@ class RecommendForm(forms.Form):
     # The honeypot: hidden from people by CSS (class "recommend__trap"), filled by bots.
     homepage = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=gettext_lazy("Leave this field empty"),
         widget=forms.TextInput(
             attrs={"tabindex": "-1", "autocomplete": "off", "aria-hidden": "true"}
         ),

@@ -12,17 +12,19 @@ to learn who opted out; the audit log records the difference.
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dateline.distribution.mail import queue_mail
 from dateline.distribution.models import Outcome, RecommendationAttempt, SuppressedRecipient
 from dateline.distribution.recommend.policy import policy
 from dateline.distribution.recommend.tokens import stop_token
+from dateline.lib.languages import interface_language
 from dateline.limits.throttle import DAY, HOUR, consume, fingerprint
 from dateline.news.models import Article
 
@@ -117,10 +119,15 @@ def recommend(article: Article, letter: Letter, *, ip: str, base_url: str) -> st
 
 def compose(article: Article, letter: Letter, *, base_url: str) -> dict:
     """The message as :func:`queue_mail` keyword arguments. The only links are the
-    article's canonical URL and the stop link; nothing the reader typed is a header."""
+    article's canonical URL and the stop link; nothing the reader typed is a header.
+
+    Rendered in the language of the article's edition, whatever language is active: the
+    friend reads the story in that language too."""
     stop_url = base_url + reverse(
         "distribution:recommend-stop", kwargs={"token": stop_token(letter.friend_email)}
     )
+    # The stop page belongs to no edition: the link says which language the friend reads.
+    stop_url += "?" + urlencode({"language": interface_language(article.edition.language)})
     context = {
         "site_name": settings.DATELINE_SITE_NAME,
         "article": article,
@@ -129,12 +136,15 @@ def compose(article: Article, letter: Letter, *, base_url: str) -> dict:
         "letter": letter,
         "quoted_note": "\n".join(f"> {line}" for line in letter.note.splitlines()),
     }
-    subject = render_to_string("distribution/email/recommendation_subject.txt", context)
+    with translation.override(article.edition.language):
+        subject = render_to_string("distribution/email/recommendation_subject.txt", context)
+        body_text = render_to_string("distribution/email/recommendation.txt", context)
+        body_html = render_to_string("distribution/email/recommendation.html", context)
     return {
         "to": letter.friend_email,
         "subject": " ".join(subject.split()),
-        "body_text": render_to_string("distribution/email/recommendation.txt", context),
-        "body_html": render_to_string("distribution/email/recommendation.html", context),
+        "body_text": body_text,
+        "body_html": body_html,
         "headers": {
             "List-Unsubscribe": f"<{stop_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

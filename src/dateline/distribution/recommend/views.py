@@ -19,6 +19,9 @@ the form acts with nobody's authority, and the stop link's authority is its sign
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -27,11 +30,14 @@ from dateline.distribution.recommend import sending
 from dateline.distribution.recommend.forms import RecommendForm
 from dateline.distribution.recommend.tokens import address_from_stop_token
 from dateline.lib.client_ip import client_ip
+from dateline.lib.languages import supported
 from dateline.lib.public_url import site_root
 from dateline.lib.same_origin import is_same_origin
 from dateline.news.models import Article
 
-LIMITED_MESSAGE = "Too many recommendations have been sent from here. Please try again later."
+LIMITED_MESSAGE = gettext_lazy(
+    "Too many recommendations have been sent from here. Please try again later."
+)
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -40,7 +46,9 @@ class HttpResponseSeeOther(HttpResponseRedirect):
 
 def _cross_site() -> HttpResponse:
     return HttpResponse(
-        "Cross-site requests are not accepted.", status=403, content_type="text/plain"
+        _("Cross-site requests are not accepted."),
+        status=403,
+        content_type="text/plain; charset=utf-8",
     )
 
 
@@ -96,7 +104,7 @@ def recommend(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
     )
     result = sending.recommend(article, letter, ip=ip, base_url=site_root(request))
     if result in (Outcome.RATE_LIMITED, Outcome.DAILY_CAP):
-        return _form_page(request, article, form, status=429, message=LIMITED_MESSAGE)
+        return _form_page(request, article, form, status=429, message=str(LIMITED_MESSAGE))
     return done
 
 
@@ -105,6 +113,9 @@ def recommend(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
 def stop(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows what a click would do and changes nothing (mail scanners follow links);
     POST — the button, or a mail provider's RFC 8058 one-click request — does it."""
+    language = supported(request.GET.get("language", ""))  # the recommended story's
+    if language is not None:
+        translation.activate(language)
     try:
         address = address_from_stop_token(token)
     except signing.BadSignature:

@@ -49,10 +49,18 @@ def article_urls(
         versions = list(members)  # one per edition at most (a unique constraint)
         alternates = ""
         if len(versions) > 1:
+            # x-default as on the story's page (website/views/articles.py): the default
+            # edition's version, else the one published first.
+            fallback = next((v for v in versions if editions[v[1]].is_default), None) or min(
+                versions, key=lambda v: (v[4], v[2])
+            )
             alternates = "".join(
-                f'<xhtml:link rel="alternate" hreflang={quoteattr(editions[ed].language)} '
+                f'<xhtml:link rel="alternate" hreflang={quoteattr(language)} '
                 f"href={quoteattr(addresses.of(ed, pk, slug))}/>"
-                for _, ed, pk, slug, _, _ in versions
+                for language, ed, pk, slug in [
+                    *((editions[ed].language, ed, pk, slug) for _, ed, pk, slug, _, _ in versions),
+                    ("x-default", fallback[1], fallback[2], fallback[3]),
+                ]
             )
         for _, ed, pk, slug, published_at, updated_at in versions:
             if ed == edition.pk and low <= pk < high:

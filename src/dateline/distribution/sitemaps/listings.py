@@ -6,7 +6,7 @@ Tags and authors are counted per edition: a tag page exists under every edition,
 the editions that filed a story under it have something to show.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -25,13 +25,13 @@ def newest_story(stories) -> Subquery:
     return Subquery(stories.order_by("-published_at", "-pk").values("published_at")[:1])
 
 
-def section_urls(edition: Edition, root: str) -> Iterator[str]:
+def section_urls(edition: Edition, absolute: Callable[[str], str]) -> Iterator[str]:
     public = Article.objects.published()
     front = public.filter(edition=edition).order_by("-published_at", "-pk")
     newest = front.values_list("published_at", flat=True).first()
     if newest is None:
         return
-    yield url_entry(root + reverse("website:home", kwargs={"edition": edition.code}), newest)
+    yield url_entry(absolute(reverse("website:home", kwargs={"edition": edition.code})), newest)
     sections = (
         Section.objects.filter(edition=edition)
         .annotate(newest=newest_story(public.filter(section=OuterRef("pk"))))
@@ -41,10 +41,12 @@ def section_urls(edition: Edition, root: str) -> Iterator[str]:
     )
     for slug, lastmod in sections:
         path = reverse("website:section", kwargs={"edition": edition.code, "section": slug})
-        yield url_entry(root + path, lastmod)
+        yield url_entry(absolute(path), lastmod)
 
 
-def _labelled_urls(edition: Edition, root: str, field: str, route: str) -> Iterator[str]:
+def _labelled_urls(
+    edition: Edition, absolute: Callable[[str], str], field: str, route: str
+) -> Iterator[str]:
     """Tag or author pages (``field`` is ``tags`` or ``authors``) that have a public story in
     ``edition``; past the per-file limit, the ones with the latest stories are kept."""
     rows = (
@@ -57,15 +59,15 @@ def _labelled_urls(edition: Edition, root: str, field: str, route: str) -> Itera
     )[:URLS_PER_SITEMAP]
     for slug, lastmod in rows.iterator(chunk_size=2_000):
         path = reverse(route, kwargs={"edition": edition.code, "slug": slug})
-        yield url_entry(root + path, lastmod)
+        yield url_entry(absolute(path), lastmod)
 
 
-def tag_urls(edition: Edition, root: str) -> Iterator[str]:
-    return _labelled_urls(edition, root, "tags", "website:tag")
+def tag_urls(edition: Edition, absolute: Callable[[str], str]) -> Iterator[str]:
+    return _labelled_urls(edition, absolute, "tags", "website:tag")
 
 
-def author_urls(edition: Edition, root: str) -> Iterator[str]:
-    return _labelled_urls(edition, root, "authors", "website:author")
+def author_urls(edition: Edition, absolute: Callable[[str], str]) -> Iterator[str]:
+    return _labelled_urls(edition, absolute, "authors", "website:author")
 
 
 def newest_per_kind(now: datetime | None = None) -> list[Mapping[str, Any]]:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from dateline.distribution.sitemaps import listings
-from dateline.distribution.sitemaps.addresses import ArticleAddresses, site_root
+from dateline.distribution.sitemaps.addresses import ArticleAddresses, absolutiser, edition_root
 from dateline.distribution.sitemaps.articles import article_urls, stories_in_bucket
 from dateline.distribution.sitemaps.buckets import article_buckets
 from dateline.distribution.sitemaps.news import news_urls
@@ -45,7 +45,6 @@ def _edition(code: str) -> Edition:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    root = site_root(request)
     entries: list[tuple[str, datetime | None]] = []
     editions = listings.newest_per_kind()
     for edition in editions:
@@ -57,23 +56,23 @@ def index(request: HttpRequest) -> HttpResponse:
         ):
             if lastmod is not None:
                 path = reverse(f"distribution:sitemap-{kind}", kwargs={"edition": edition["code"]})
-                entries.append((root + path, lastmod))
+                entries.append((edition_root(edition["code"], request) + path, lastmod))
     codes = {edition["pk"]: edition["code"] for edition in editions}
     for bucket in article_buckets():
         path = reverse(
             "distribution:sitemap-articles",
             kwargs={"edition": codes[bucket.edition_id], "number": bucket.number},
         )
-        entries.append((root + path, bucket.lastmod))
+        entries.append((edition_root(codes[bucket.edition_id], request) + path, bucket.lastmod))
     return _cacheable(HttpResponse(sitemap_index(entries), content_type=CONTENT_TYPE))
 
 
 def news_index(request: HttpRequest) -> HttpResponse:
     """Every edition's Google News sitemap, for ``robots.txt`` to name without a query."""
-    root = site_root(request)
     entries = [
         (
-            root + reverse("distribution:sitemap-news", kwargs={"edition": edition["code"]}),
+            edition_root(edition["code"], request)
+            + reverse("distribution:sitemap-news", kwargs={"edition": edition["code"]}),
             edition["newest_news"],
         )
         for edition in listings.newest_per_kind()
@@ -87,23 +86,24 @@ def articles(request: HttpRequest, edition: str, number: int) -> StreamingHttpRe
     current = next((e for e in editions.values() if e.code == edition), None)
     if current is None or not stories_in_bucket(current, number).exists():
         raise Http404("No such sitemap.")
-    addresses = ArticleAddresses(site_root(request), editions)
+    codes = [e.code for e in editions.values()]
+    addresses = ArticleAddresses(absolutiser(request, codes), editions)
     return _stream(article_urls(current, number, editions, addresses))
 
 
 def news(request: HttpRequest, edition: str) -> StreamingHttpResponse:
     current = _edition(edition)
-    addresses = ArticleAddresses(site_root(request), {current.pk: current})
+    addresses = ArticleAddresses(absolutiser(request), {current.pk: current})
     return _stream(news_urls(current, addresses, timezone.now()))
 
 
 def sections(request: HttpRequest, edition: str) -> StreamingHttpResponse:
-    return _stream(listings.section_urls(_edition(edition), site_root(request)))
+    return _stream(listings.section_urls(_edition(edition), absolutiser(request)))
 
 
 def tags(request: HttpRequest, edition: str) -> StreamingHttpResponse:
-    return _stream(listings.tag_urls(_edition(edition), site_root(request)))
+    return _stream(listings.tag_urls(_edition(edition), absolutiser(request)))
 
 
 def authors(request: HttpRequest, edition: str) -> StreamingHttpResponse:
-    return _stream(listings.author_urls(_edition(edition), site_root(request)))
+    return _stream(listings.author_urls(_edition(edition), absolutiser(request)))

@@ -2,9 +2,9 @@
 
 from datetime import datetime
 
-from django.conf import settings
 from django.http import HttpRequest
 
+from dateline.lib import public_url
 from dateline.news.models import Edition
 
 
@@ -13,14 +13,11 @@ def absolute(request: HttpRequest | None, path: str) -> str:
     never leaks into a preview), else on the host the request came to. A URL that is already
     absolute (a logo on a CDN, media on S3) is returned as it is.
 
-    The same rule as the reader site's ``{% absolute_url %}``; repeated here because
-    distribution does not import from website.
+    The same rule as the reader site's ``{% absolute_url %}`` (``lib/public_url.py``).
     """
     if path.startswith(("http://", "https://")):
         return path
-    if settings.DATELINE_PUBLIC_URL:
-        return settings.DATELINE_PUBLIC_URL + path
-    return request.build_absolute_uri(path) if request is not None else path
+    return public_url.absolute(path, request)
 
 
 def iso_time(moment: datetime, edition: Edition) -> str:

@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from dateline.distribution.structured_data import outlet
 from dateline.distribution.structured_data.addresses import absolute, iso_time
 from dateline.distribution.structured_data.articles import author_url
+from dateline.lib.taglines import site_tagline
 from dateline.media.renditions import social_rendition
 from dateline.news.models import Article, Edition
 
@@ -67,7 +68,7 @@ def page_preview(
     preview = Preview(
         kind=kind,
         title=title,
-        description=_description(description or settings.DATELINE_SITE_TAGLINE),
+        description=_description(description or site_tagline()),
         url=absolute(request, path),
         image="",
         image_alt=image_alt or title,

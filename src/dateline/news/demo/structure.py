@@ -20,7 +20,7 @@ from dateline.news.models import Author, Edition, Section, Source, Tag
 # code, name, position; English is the default edition.
 EDITIONS = (("en", "English", 0), ("az", "Azərbaycanca", 1), ("ru", "Русский", 2))
 TIME_ZONE = "Asia/Baku"
-DATE_FORMAT = "d F Y [H:i]"
+DATE_FORMAT = "d E Y [H:i]"  # E: the month as inside a date (Russian genitive)
 
 # Section key → edition code → (name, slug, description).
 SECTIONS: Mapping[str, Mapping[str, tuple[str, str, str]]] = {

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from dateline.lib.sanitize import clean_body_html
 from dateline.news.models.editions import Edition
@@ -22,24 +24,26 @@ from dateline.news.models.taxonomy import Section, Source, Tag
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "review", "In review"
-    SCHEDULED = "scheduled", "Scheduled"
-    PUBLISHED = "published", "Published"
-    UNPUBLISHED = "unpublished", "Unpublished"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
 
 
 class Genre(models.TextChoices):
     """Genre labels shown to readers; each maps to a schema.org type in structured data."""
 
-    NEWS = "news", "News"
-    ANALYSIS = "analysis", "Analysis"
-    OPINION = "opinion", "Opinion"
-    INTERVIEW = "interview", "Interview"
-    OFFICIAL_STATEMENT = "official", "Official statement"
-    PRESS_RELEASE = "press-release", "Press release"
-    SPONSORED = "sponsored", "Sponsored"
-    AGENCY = "agency", "Agency copy"
+    # Translators: a genre: one news story (not the app or section "News").
+    NEWS = "news", pgettext_lazy("genre", "News")
+    ANALYSIS = "analysis", _("Analysis")
+    OPINION = "opinion", _("Opinion")
+    INTERVIEW = "interview", _("Interview")
+    OFFICIAL_STATEMENT = "official", _("Official statement")
+    PRESS_RELEASE = "press-release", _("Press release")
+    SPONSORED = "sponsored", _("Sponsored")
+    # Translators: a genre: an agency's story run as it came in.
+    AGENCY = "agency", _("Agency copy")
 
 
 def published_condition(now: datetime | None = None) -> models.Q:
@@ -70,94 +74,125 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
 
 class Article(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="articles")
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
-    headline = models.CharField(max_length=200)
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("edition"), on_delete=models.PROTECT, related_name="articles"
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
+    )
+    headline = models.CharField(_("headline"), max_length=200)
     slug = models.SlugField(
+        _("slug"),
         max_length=120,
         allow_unicode=False,
-        help_text="Readable part of the URL; the article id keeps old links working if it changes.",
+        help_text=_(
+            "Readable part of the URL; the article id keeps old links working if it changes."
+        ),
     )
     lead = models.TextField(
-        max_length=600, blank=True, help_text="One or two sentences under the headline."
+        # Translators: the one or two sentences under a story's headline.
+        _("lead"),
+        max_length=600,
+        blank=True,
+        help_text=_("One or two sentences under the headline."),
     )
     body = models.TextField(
-        blank=True, help_text="Rich text. Scripts, styles and event handlers are removed on save."
+        # Translators: the text of a story.
+        _("body"),
+        blank=True,
+        help_text=_("Rich text. Scripts, styles and event handlers are removed on save."),
     )
     authors = models.ManyToManyField(
-        Author, through="ArticleAuthor", related_name="articles", blank=True
+        Author,
+        verbose_name=_("authors"),
+        through="ArticleAuthor",
+        related_name="articles",
+        blank=True,
     )
-    tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), related_name="articles", blank=True)
     source = models.ForeignKey(
         Source,
+        verbose_name=_("source"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
-        help_text="Agency credit shown after the dateline.",
+        help_text=_("Agency credit shown after the dateline."),
     )
-    genre = models.CharField(max_length=20, choices=Genre.choices, default=Genre.NEWS)
+    genre = models.CharField(_("genre"), max_length=20, choices=Genre.choices, default=Genre.NEWS)
     status = models.CharField(
-        max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
     )
     published_at = models.DateTimeField(
+        _("published at"),
         null=True,
         blank=True,
-        help_text="Publication time. A future time schedules the story.",
+        help_text=_("Publication time. A future time schedules the story."),
     )
     updated_at = models.DateTimeField(
+        _("updated at"),
         null=True,
         blank=True,
         editable=False,
-        help_text="Set when a published story changes; shown to readers as “Updated”.",
+        help_text=_("Set when a published story changes; shown to readers as “Updated”."),
     )
-    is_breaking = models.BooleanField("breaking news", default=False)
+    is_breaking = models.BooleanField(_("breaking news"), default=False)
     breaking_until = models.DateTimeField(
-        "breaking banner until",
+        _("breaking banner until"),
         null=True,
         blank=True,
-        help_text="The breaking-news banner shows until this time (24 hours after publication "
-        "when left empty).",
+        help_text=_(
+            "The breaking-news banner shows until this time (24 hours after publication "
+            "when left empty)."
+        ),
     )
     is_top_story = models.BooleanField(
-        "top story", default=False, help_text="Shown among the top stories on the home page."
+        _("top story"), default=False, help_text=_("Shown among the top stories on the home page.")
     )
     top_position = models.PositiveSmallIntegerField(
-        "position on the front page",
+        _("position on the front page"),
         null=True,
         blank=True,
-        help_text="Order among the edition's top stories (1 comes first); empty stories follow, "
-        "newest first.",
+        help_text=_(
+            "Order among the edition's top stories (1 comes first); empty stories follow, "
+            "newest first."
+        ),
     )
     embargo_until = models.DateTimeField(
-        "embargoed until",
+        _("embargoed until"),
         null=True,
         blank=True,
-        help_text="The story cannot be published or scheduled to appear before this time.",
+        help_text=_("The story cannot be published or scheduled to appear before this time."),
     )
     picture = models.ForeignKey(
         "media.Image",
+        verbose_name=_("picture"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="articles",
-        help_text="The story's main picture, from the media library.",
+        help_text=_("The story's main picture, from the media library."),
     )
     translation_group = models.UUIDField(
+        _("translation group"),
         default=uuid.uuid4,
         db_index=True,
-        help_text="Articles sharing this value are translations of one story.",
+        help_text=_("Articles sharing this value are translations of one story."),
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    modified_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    modified_at = models.DateTimeField(_("modified at"), auto_now=True)
     version = models.PositiveIntegerField(
+        _("version"),
         default=1,
         editable=False,
-        help_text="Goes up by one on every save from the newsroom; a save that started from an "
-        "older version is an edit conflict.",
+        help_text=_(
+            "Goes up by one on every save from the newsroom; a save that started from an "
+            "older version is an edit conflict."
+        ),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
         null=True,
         blank=True,
         editable=False,
@@ -169,6 +204,8 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         # Desk scoping (which editions and sections an editor may touch) is not a permission:
         # it lives in ``editorial.Desk``; "edit_any_desk" lifts it for chief editors.
         permissions = [
@@ -207,7 +244,7 @@ class Article(models.Model):
             models.UniqueConstraint(
                 fields=["translation_group", "edition"],
                 name="one_translation_per_edition",
-                violation_error_message="This story already has a version in that edition.",
+                violation_error_message=_("This story already has a version in that edition."),
             )
         ]
 
@@ -225,7 +262,11 @@ class Article(models.Model):
     def clean(self) -> None:
         if self.section_id and self.edition_id and self.section.edition_id != self.edition_id:
             raise ValidationError(
-                {"section": "This section belongs to another edition; pick one of this edition's."}
+                {
+                    "section": _(
+                        "This section belongs to another edition; pick one of this edition's."
+                    )
+                }
             )
 
     def url_kwargs(self) -> dict[str, str | int]:
@@ -255,15 +296,21 @@ class Article(models.Model):
 class ArticleAuthor(models.Model):
     """The byline order: the first author is named first."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE)
-    author = models.ForeignKey(Author, on_delete=models.CASCADE)
-    position = models.PositiveSmallIntegerField(default=0)
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE)
+    author = models.ForeignKey(Author, verbose_name=_("author"), on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
+        verbose_name = _("article author")
+        verbose_name_plural = _("article authors")
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="byline_author_once")
         ]
 
     def __str__(self) -> str:
-        return f"{self.author} on {self.article_id}"
+        # Translators: a byline entry: an author's name on the id of an article.
+        return gettext("%(author)s on %(article)s") % {
+            "author": self.author,
+            "article": self.article_id,
+        }

@@ -7,6 +7,8 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 def validate_time_zone(value: str) -> None:
@@ -14,7 +16,11 @@ def validate_time_zone(value: str) -> None:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            f"“{value}” is not a time zone name; use one like Asia/Baku or Europe/London."
+            gettext(
+                "“%(value)s” is not a time zone name; use one like Asia/Baku or Europe/London."
+            ),
+            code="invalid_time_zone",
+            params={"value": value},
         ) from None
 
 
@@ -25,42 +31,60 @@ class EditionQuerySet(models.QuerySet["Edition"]):
 
 class Edition(models.Model):
     code = models.SlugField(
+        # Translators: the short code of a language edition used in URLs, such as en.
+        _("code"),
         max_length=12,
         unique=True,
-        help_text="Short code used in URLs, such as en, az or ru.",
+        help_text=_("Short code used in URLs, such as en, az or ru."),
     )
-    name = models.CharField(max_length=60, help_text="Shown in the language switcher.")
+    name = models.CharField(
+        # Translators: the name of an edition, section, tag or source; not a person's name.
+        pgettext_lazy("name of a thing", "name"),
+        max_length=60,
+        help_text=_("Shown in the language switcher."),
+    )
     language = models.CharField(
-        max_length=12, help_text="BCP 47 language tag for <html lang> and hreflang, such as en."
+        _("language"),
+        max_length=12,
+        help_text=_("BCP 47 language tag for <html lang> and hreflang, such as en."),
     )
     time_zone = models.CharField(
+        _("time zone"),
         max_length=64,
         default="Asia/Baku",
         validators=[validate_time_zone],
-        help_text="Datelines and schedules are shown in this zone.",
+        help_text=_("Datelines and schedules are shown in this zone."),
     )
     date_format = models.CharField(
+        _("date format"),
         max_length=40,
-        default="d F Y [H:i]",
-        help_text=(
-            "Dateline format in Django's date syntax: “d F Y [H:i]” gives 05 March 2014 [09:30]."
+        default="d E Y [H:i]",
+        help_text=_(
+            "Dateline format in Django's date syntax: “d E Y [H:i]” gives "
+            "05 March 2014 [09:30], 05 марта 2014 [09:30]."
         ),
     )
     is_default = models.BooleanField(
-        default=False, help_text="The edition served at the site root (/)."
+        _("is default"), default=False, help_text=_("The edition served at the site root (/).")
     )
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(
+        # Translators: a place in an order (editions and sections in menus, authors in a byline).
+        _("position"),
+        default=0,
+    )
 
     objects = EditionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
         constraints = [
             models.UniqueConstraint(
                 fields=["is_default"],
                 condition=models.Q(is_default=True),
                 name="one_default_edition",
-                violation_error_message="Another edition is already the default.",
+                violation_error_message=_("Another edition is already the default."),
             )
         ]
 

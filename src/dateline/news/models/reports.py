@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from dateline.news.models.articles import Article
 
@@ -37,16 +39,17 @@ def validate_no_control_characters(value: str) -> None:
     for char in value:
         if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
             raise ValidationError(
-                "Remove the control character (U+%(code)04X) from the text.",
+                gettext("Remove the control character (U+%(code)04X) from the text."),
                 code="control_character",
                 params={"code": ord(char)},
             )
 
 
 class ReportStatus(models.TextChoices):
-    NEW = "new", "New"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
+    # Translators: statuses of a reader's error report.
+    NEW = "new", _("New")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
 
 
 class ReaderReportQuerySet(models.QuerySet["ReaderReport"]):
@@ -75,54 +78,64 @@ class ReaderReportQuerySet(models.QuerySet["ReaderReport"]):
 
 
 class ReaderReport(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="reader_reports")
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="reader_reports"
+    )
     quoted_text = models.TextField(
-        "quoted text",
+        _("quoted text"),
         max_length=QUOTE_MAX_LENGTH,
         blank=True,
         validators=[validate_no_control_characters],
-        help_text="The text the reader selected (or typed) as wrong.",
+        help_text=_("The text the reader selected (or typed) as wrong."),
     )
     comment = models.TextField(
+        _("comment"),
         max_length=COMMENT_MAX_LENGTH,
         blank=True,
         validators=[validate_no_control_characters],
-        help_text="What the reader says is wrong, in their own words.",
+        help_text=_("What the reader says is wrong, in their own words."),
     )
     reporter_email = models.EmailField(
-        "reporter's e-mail", blank=True, help_text="Given by the reader if they want an answer."
+        _("reporter's e-mail"),
+        blank=True,
+        help_text=_("Given by the reader if they want an answer."),
     )
-    status = models.CharField(max_length=10, choices=ReportStatus.choices, default=ReportStatus.NEW)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.NEW
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
         null=True,
         blank=True,
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    handled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True, editable=False)
     correction = models.ForeignKey(
         "news.Correction",
+        verbose_name=_("correction"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="resolved_reports",
-        help_text="The correction that resolved this report, when it was accepted.",
+        help_text=_("The correction that resolved this report, when it was accepted."),
     )
     ip_hash = models.CharField(
-        "hashed IP address",
+        _("hashed IP address"),
         max_length=64,
         editable=False,
-        help_text="A keyed hash of the reader's IP address; the address itself is not kept.",
+        help_text=_("A keyed hash of the reader's IP address; the address itself is not kept."),
     )
 
     objects = ReaderReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "reader error report"
+        verbose_name = _("reader error report")
+        verbose_name_plural = _("reader error reports")
         indexes = [
             # The queue per article, and the newsroom-wide queue of new reports.
             models.Index(fields=["article", "status", "-created_at"], name="report_article_queue"),
@@ -131,8 +144,15 @@ class ReaderReport(models.Model):
 
     def __str__(self) -> str:
         text = self.quoted_text or self.comment
-        return f"“{text[:60]}{'…' if len(text) > 60 else ''}” on {self.article_id}"
+        quoted = f"{text[:60]}{'…' if len(text) > 60 else ''}"
+        # Translators: a reader's error report: the text it quotes, on the id of an article.
+        return gettext("“%(quoted)s” on %(article)s") % {
+            "quoted": quoted,
+            "article": self.article_id,
+        }
 
     def clean(self) -> None:
         if not self.quoted_text.strip() and not self.comment.strip():
-            raise ValidationError("Quote the wrong text or say in a comment what is wrong.")
+            raise ValidationError(
+                gettext("Quote the wrong text or say in a comment what is wrong.")
+            )

@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from dateline.news.models.editions import Edition
 
@@ -14,14 +16,22 @@ RESERVED_SECTION_SLUGS = frozenset(
 
 
 class Section(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="sections")
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80)
-    description = models.TextField(blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("edition"), on_delete=models.PROTECT, related_name="sections"
+    )
+    name = models.CharField(pgettext_lazy("name of a thing", "name"), max_length=80)
+    slug = models.SlugField(
+        # Translators: the readable part of a URL (of a story, section, tag or author).
+        _("slug"),
+        max_length=80,
+    )
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["edition", "position", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "slug"], name="section_slug_unique_per_edition"
@@ -39,16 +49,21 @@ class Section(models.Model):
     def clean(self) -> None:
         if self.slug in RESERVED_SECTION_SLUGS:
             raise ValidationError(
-                {"slug": f"“{self.slug}” is used by the site itself; pick another."}
+                {
+                    "slug": gettext("“%(slug)s” is used by the site itself; pick another.")
+                    % {"slug": self.slug}
+                }
             )
 
 
 class Tag(models.Model):
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(pgettext_lazy("name of a thing", "name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
 
     def __str__(self) -> str:
         return self.name
@@ -57,11 +72,13 @@ class Tag(models.Model):
 class Source(models.Model):
     """The agency or outlet credited in the dateline: ``05 March 2014 [09:30] - TODAY.AZ``."""
 
-    name = models.CharField(max_length=80, unique=True)
-    url = models.URLField(blank=True)
+    name = models.CharField(pgettext_lazy("name of a thing", "name"), max_length=80, unique=True)
+    url = models.URLField(_("url"), blank=True)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
 
     def __str__(self) -> str:
         return self.name

@@ -59,6 +59,27 @@ def _translations(article: Article) -> list[Article]:
     )
 
 
+def x_default(story: Article, translations: list[Article]) -> Article | None:
+    """The version for readers of languages the site does not publish in (hreflang
+    ``x-default``): the default edition's, else the one published first (the original)."""
+    if not translations:
+        return None
+    versions = [story, *translations]
+    return next((v for v in versions if v.edition.is_default), None) or min(
+        versions, key=lambda v: (v.published_at, v.pk)
+    )
+
+
+def switch_to_translations(reading: Reading, translations: list[Article]) -> None:
+    """The masthead's edition switcher leads to the story's translation where there is one
+    (each edition's front otherwise)."""
+    by_edition = {t.edition_id: t for t in translations}
+    for edition in reading.editions:
+        translation = by_edition.get(edition.pk)
+        if translation is not None:
+            edition.switch_url = translation.get_absolute_url()  # type: ignore[attr-defined]
+
+
 @cached_page(query=("recommended",))
 def article(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpResponse:
     reading = open_edition(edition)
@@ -76,11 +97,14 @@ def article(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpRespo
         .exclude(pk=story.pk)
         .order_by("-published_at", "-pk")[:RELATED_STORIES]
     )
+    translations = _translations(story)
+    switch_to_translations(reading, translations)
     context = reading.context(
         article=story,
         section=story.section,
         related=related,
-        translations=_translations(story),
+        translations=translations,
+        x_default=x_default(story, translations),
     )
     return render(request, "website/article.html", context)
 

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from dateline.lib.cursors import BadCursor, decode_cursor, encode_cursor
 from dateline.news.correcting import public_corrections
@@ -57,7 +58,7 @@ def corrections(request: HttpRequest, edition: str) -> HttpResponse:
         page = _page(reading.edition, cursor, settings.DATELINE_PAGE_SIZE)
     except BadCursor:
         return bad_request_page(
-            request, "This page link is damaged; start again from the latest corrections."
+            request, _("This page link is damaged; start again from the latest corrections.")
         )
     return render(
         request,

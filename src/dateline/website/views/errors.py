@@ -11,19 +11,40 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from dateline.operations import database_watch
 
 RETRY_AFTER_SECONDS = 30
-TRY_AGAIN = "We could not reach our database just now. Please try again in a minute."
-NOT_SENT = "Nothing was sent: we could not reach our database just now."
-NEWSROOM_UNAVAILABLE = (
-    "<!doctype html><html lang=en><meta charset=utf-8><title>Newsroom unavailable</title>"
-    "<h1>The newsroom is unavailable</h1><p>The database is not answering. Nothing was saved "
-    "by this request: keep this tab open and try again in a minute.</p></html>"
+TRY_AGAIN = gettext_lazy("We could not reach our database just now. Please try again in a minute.")
+NOT_SENT = gettext_lazy("Nothing was sent: we could not reach our database just now.")
+# What a script's request (JSON) is told: NOT_SENT with the advice, as one sentence to translate.
+NOT_SENT_TRY_AGAIN = gettext_lazy(
+    "Nothing was sent: we could not reach our database just now. Please try again in a minute."
 )
 # What a 503 page may offer to send again: a reader's form, not an upload.
 RESEND_MAX_BYTES = 20_000
+
+
+def _language() -> str:
+    """The ``lang`` of an error page: the language it is written in."""
+    return get_language() or "en"
+
+
+def newsroom_unavailable() -> str:
+    """The newsroom's plain 503 page: no stylesheet, no template, nothing that could fail."""
+    return format_html(
+        "<!doctype html><html lang={}><meta charset=utf-8><title>{}</title>"
+        "<h1>{}</h1><p>{}</p></html>",
+        _language(),
+        _("Newsroom unavailable"),
+        _("The newsroom is unavailable"),
+        _(
+            "The database is not answering. Nothing was saved by this request: keep this tab "
+            "open and try again in a minute."
+        ),
+    )
 
 
 def _render(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
@@ -37,8 +58,9 @@ def _render(request: HttpRequest, status: int, title: str, message: str) -> Http
         body = loader.get_template("website/error.html").render(context)
     except Exception:  # an error page must never fail in turn (missing static manifest, …)
         body = format_html(
-            "<!doctype html><html lang=en><meta charset=utf-8><title>{title}</title>"
+            "<!doctype html><html lang={lang}><meta charset=utf-8><title>{title}</title>"
             "<h1>{title}</h1><p>{message}</p><p><a href=/>{site_name}</a></p></html>",
+            lang=_language(),
             **context,
         )
     response = HttpResponse(body, status=status)
@@ -48,16 +70,18 @@ def _render(request: HttpRequest, status: int, title: str, message: str) -> Http
 
 
 def bad_request_page(request: HttpRequest, message: str) -> HttpResponse:
-    return _render(request, 400, "Bad request", message)
+    return _render(request, 400, _("Bad request"), message)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _render(
         request,
         404,
-        "Page not found",
-        "The story or page you were looking for is not here. "
-        "It may have moved, or the link may be mistyped.",
+        _("Page not found"),
+        _(
+            "The story or page you were looking for is not here. "
+            "It may have moved, or the link may be mistyped."
+        ),
     )
 
 
@@ -68,13 +92,13 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return _render(
         request,
         500,
-        "Something went wrong",
-        "We could not show this page just now. Please try again in a moment.",
+        _("Something went wrong"),
+        _("We could not show this page just now. Please try again in a moment."),
     )
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return bad_request_page(request, "The request could not be understood.")
+    return bad_request_page(request, _("The request could not be understood."))
 
 
 def unavailable(request: HttpRequest) -> HttpResponse:
@@ -84,10 +108,10 @@ def unavailable(request: HttpRequest) -> HttpResponse:
     ready to send again."""
     if "application/json" in request.headers.get("Accept", ""):
         response: HttpResponse = JsonResponse(
-            {"ok": False, "error": NOT_SENT + " Please try again in a minute."}, status=503
+            {"ok": False, "error": str(NOT_SENT_TRY_AGAIN)}, status=503
         )
     elif request.path.startswith("/newsroom/"):
-        response = HttpResponse(NEWSROOM_UNAVAILABLE, status=503)
+        response = HttpResponse(newsroom_unavailable(), status=503)
     else:
         response = _unavailable_page(request)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
@@ -99,7 +123,7 @@ def _unavailable_page(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     context = {
         "status": 503,
-        "title": "Please try again shortly" if posted else "Back in a moment",
+        "title": _("Please try again shortly") if posted else _("Back in a moment"),
         "message": NOT_SENT if posted else TRY_AGAIN,
         "site_name": settings.DATELINE_SITE_NAME,
         "resend": _resendable(request),
@@ -110,8 +134,9 @@ def _unavailable_page(request: HttpRequest) -> HttpResponse:
         body = loader.get_template("website/unavailable.html").render(context)
     except Exception:  # never fail in turn (missing static manifest, …)
         body = format_html(
-            "<!doctype html><html lang=en><meta charset=utf-8><title>{title}</title>"
+            "<!doctype html><html lang={lang}><meta charset=utf-8><title>{title}</title>"
             "<h1>{title}</h1><p>{message}</p><p><a href=/>{site_name}</a></p></html>",
+            lang=_language(),
             **context,
         )
     return HttpResponse(body, status=503)

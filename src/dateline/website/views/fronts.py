@@ -9,6 +9,7 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dateline.lib.cursors import BadCursor, paginate_latest_first
 from dateline.media import renditions
@@ -119,7 +120,7 @@ def section(request: HttpRequest, edition: str, section: str) -> HttpResponse:
         )
     except BadCursor:
         return bad_request_page(
-            request, "This page link is damaged; start again from the section front."
+            request, _("This page link is damaged; start again from the section front.")
         )
     renditions.attach(page.items)  # the list's thumbnails, in one query
     context = reading.context(section=current, page=page, is_first_page=not cursor_param(request))

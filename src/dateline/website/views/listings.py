@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from dateline.lib.cursors import BadCursor, paginate_latest_first
 from dateline.news.models import Author, Tag
@@ -17,7 +18,7 @@ def _listing(request: HttpRequest, reading, queryset, template: str, **extra) ->
         page = paginate_latest_first(queryset, cursor_param(request), settings.DATELINE_PAGE_SIZE)
     except BadCursor:
         return bad_request_page(
-            request, "This page link is damaged; start again from the first page."
+            request, _("This page link is damaged; start again from the first page.")
         )
     return render(
         request,

@@ -25,6 +25,8 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from dateline.lib.client_ip import client_ip
@@ -39,7 +41,7 @@ from dateline.news.models.reports import (
 from dateline.website.reading import Reading, open_edition, published_in
 
 HONEYPOT = "website"  # a field people never see and bots love to fill in
-THANKS = "Thank you. The editors will check the text you reported."
+THANKS = gettext_lazy("Thank you. The editors will check the text you reported.")
 
 
 @dataclass(frozen=True)
@@ -61,27 +63,29 @@ class ReportLimits:
 
 class ReportForm(forms.Form):
     quoted_text = forms.CharField(
-        label="Text with the error",
+        label=gettext_lazy("Text with the error"),
         required=False,
         max_length=QUOTE_MAX_LENGTH,
         validators=[validate_no_control_characters],
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Copy the wrong words from the story, or leave empty and describe them below.",
+        help_text=gettext_lazy(
+            "Copy the wrong words from the story, or leave empty and describe them below."
+        ),
     )
     comment = forms.CharField(
-        label="What is wrong (optional)",
+        label=gettext_lazy("What is wrong (optional)"),
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         validators=[validate_no_control_characters],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     email = forms.EmailField(
-        label="Your e-mail (optional, if you want an answer)",
+        label=gettext_lazy("Your e-mail (optional, if you want an answer)"),
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     website = forms.CharField(
-        label="Leave this field empty",
+        label=gettext_lazy("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
@@ -98,7 +102,7 @@ class ReportForm(forms.Form):
             and not data.get("comment", "").strip()
         ):
             raise ValidationError(
-                "Quote the wrong text or say in a comment what is wrong.", code="empty"
+                _("Quote the wrong text or say in a comment what is wrong."), code="empty"
             )
         return data
 
@@ -147,7 +151,7 @@ def _refusal(request: HttpRequest, status: int, message: str) -> HttpResponse:
         response = render(
             request,
             "website/error.html",
-            {"status": status, "title": "Report not sent", "message": message},
+            {"status": status, "title": _("Report not sent"), "message": message},
             status=status,
         )
     if status == 429:
@@ -167,10 +171,10 @@ def report(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpRespon
         return _page(request, reading, story, ReportForm())
 
     if not is_same_origin(request, require_evidence=True):
-        return _refusal(request, 403, "Reports can only be sent from the story's own page.")
+        return _refusal(request, 403, _("Reports can only be sent from the story's own page."))
     limits = ReportLimits.current()
     if not _within_ip_limits(request, limits):
-        return _refusal(request, 429, "Too many reports from your connection; try again later.")
+        return _refusal(request, 429, _("Too many reports from your connection; try again later."))
     form = ReportForm(request.POST)
     if not form.is_valid():
         if _wants_json(request):
@@ -179,7 +183,7 @@ def report(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpRespon
     if not form.is_bot():
         if not consume("report-article", str(story.pk), limit=limits.per_article_day, period=DAY):
             return _refusal(
-                request, 429, "This story has received many reports today; try again tomorrow."
+                request, 429, _("This story has received many reports today; try again tomorrow.")
             )
         ReaderReport.objects.create(
             article=story,
@@ -190,7 +194,7 @@ def report(request: HttpRequest, edition: str, pk: int, slug: str) -> HttpRespon
         )
     # A filled honeypot gets the same answer as a reader, so a bot learns nothing.
     if _wants_json(request):
-        return JsonResponse({"ok": True, "message": THANKS}, status=201)
+        return JsonResponse({"ok": True, "message": str(THANKS)}, status=201)
     return redirect(reverse("website:article-report-thanks", kwargs=story.url_kwargs()))
 
 

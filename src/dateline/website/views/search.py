@@ -15,6 +15,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from dateline.lib.client_ip import client_ip
 from dateline.limits.throttle import MINUTE, consume, fingerprint
@@ -29,42 +31,53 @@ RETRY_AFTER_SECONDS = 60
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, strip=True)  # any length: it is cut
-    section = forms.ChoiceField(label="Section", required=False)
+    # any length: it is cut
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, strip=True)
+    section = forms.ChoiceField(label=gettext_lazy("Section"), required=False)
     genre = forms.ChoiceField(
-        label="Kind of story", required=False, choices=[("", "Any kind"), *Genre.choices]
+        label=gettext_lazy("Kind of story"),
+        required=False,
+        choices=[("", gettext_lazy("Any kind")), *Genre.choices],
     )
-    author = forms.ChoiceField(label="Author", required=False)
+    author = forms.ChoiceField(label=gettext_lazy("Author"), required=False)
     since = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("start of a date range", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("end of a date range", "To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     sort = forms.ChoiceField(
-        label="Order",
+        label=pgettext_lazy("sort order of search results", "Order"),
         required=False,
-        choices=[(Sort.RELEVANCE, "Most relevant"), (Sort.NEWEST, "Newest first")],
+        choices=[
+            (Sort.RELEVANCE, gettext_lazy("Most relevant")),
+            (Sort.NEWEST, gettext_lazy("Newest first")),
+        ],
     )
 
     def __init__(self, data, *, reading: Reading) -> None:
         super().__init__(data)
         self.reading = reading
-        cast(forms.ChoiceField, self.fields["section"]).choices = [("", "All sections")] + [
+        cast(forms.ChoiceField, self.fields["section"]).choices = [("", _("All sections"))] + [
             (section.slug, section.name) for section in reading.sections
         ]
         cast(forms.ChoiceField, self.fields["author"]).choices = [
-            ("", "Any author"),
+            ("", _("Any author")),
             *Author.objects.order_by("name").values_list("slug", "name"),
         ]
-        self.fields["since"].error_messages["invalid"] = "Enter a date like 2026-03-05."
-        self.fields["until"].error_messages["invalid"] = "Enter a date like 2026-03-05."
+        # Translators: the example date is in the format the date field sends; keep it so.
+        self.fields["since"].error_messages["invalid"] = _("Enter a date like 2026-03-05.")
+        self.fields["until"].error_messages["invalid"] = _("Enter a date like 2026-03-05.")
 
     def clean(self) -> dict:
         data = super().clean() or {}
         since, until = data.get("since"), data.get("until")
         if since and until and since > until:
-            self.add_error("until", "The end date is before the start date.")
+            self.add_error("until", _("The end date is before the start date."))
         return data
 
     def filters(self) -> Filters:
@@ -118,7 +131,7 @@ def search(request: HttpRequest, edition: str) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["q"]:
         if _too_many(request):
             status = 429
-            problem = "You have searched very often in the last minute. Please wait a moment."
+            problem = _("You have searched very often in the last minute. Please wait a moment.")
         else:
             try:
                 results = search_edition(
@@ -129,7 +142,8 @@ def search(request: HttpRequest, edition: str) -> HttpResponse:
                     cursor=request.GET.get("before") or None,
                 )
             except BadSearchCursor:
-                status, problem = 400, "This page link is damaged; start again from the first page."
+                status = 400
+                problem = _("This page link is damaged; start again from the first page.")
     response = render(
         request,
         "website/search.html",

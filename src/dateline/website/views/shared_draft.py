@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from dateline.editorial import sharing
@@ -30,14 +31,16 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 def _ended(share_revoked: bool) -> HttpResponse:
     if share_revoked:
-        title = "This preview link was withdrawn"
-        message = (
+        title = _("This preview link was withdrawn")
+        message = _(
             "The person who shared this story has revoked the link. "
             "Ask them for a new one if you still need it."
         )
     else:
-        title = "This preview link has expired"
-        message = "Preview links work for a limited time. Ask the person who sent it for a new one."
+        title = _("This preview link has expired")
+        message = _(
+            "Preview links work for a limited time. Ask the person who sent it for a new one."
+        )
     body = loader.render_to_string(
         "website/error.html",
         {

@@ -8,7 +8,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 
 from dateline.newsroom import roles
 
@@ -48,6 +48,7 @@ class Command(BaseCommand):
             help="Read the password from environment variable VAR instead of prompting.",
         )
 
+    @no_translations  # operators read English; the role's label would follow LANGUAGE_CODE
     def handle(
         self, *args, username: str, email: str, chief: bool, role: str | None, **options
     ) -> None:

@@ -1,8 +1,17 @@
 /* The front-page screen, enhanced: drag the rows or use the arrow buttons to reorder the top
  * stories without a page load, then "Save order" sends the positions the form already holds.
- * Without this file every button still works as a plain form submission. */
+ * Without this file every button still works as a plain form submission. Its words come from
+ * the newsroom's JavaScript catalog (/newsroom/jsi18n/, loaded first); without it, English. */
 (function () {
   "use strict";
+
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (singular, plural, count) {
+    return count === 1 ? singular : plural;
+  };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (match, name) { return String(values[name]); });
+  };
 
   function init(form) {
     var body = form.querySelector("tbody");
@@ -25,15 +34,27 @@
       status.textContent = text;
     }
 
+    // Where a row will be once the order is saved.
+    function stateAfterSaving(place) {
+      if (place <= shown) {
+        var onHome = gettext("On the home page after saving, place %(place)s");
+        return interpolate(onHome, { place: place }, true);
+      }
+      var notShown = ngettext(
+        "Not shown after saving: only the first %(shown)s appear",
+        "Not shown after saving: only the first %(shown)s appear",
+        shown
+      );
+      return interpolate(notShown, { shown: shown }, true);
+    }
+
     // Every row gets the number of its place, so the saved order is exactly what is on screen.
     function renumber() {
       rows().forEach(function (row, index) {
         var place = index + 1;
         row.querySelector(".curation-position").value = String(place);
         row.classList.toggle("curation-row--hidden", place > shown);
-        row.querySelector(".curation-state").textContent = place <= shown
-          ? "On the home page after saving, place " + place
-          : "Not shown after saving: only the first " + shown + " appear";
+        row.querySelector(".curation-state").textContent = stateAfterSaving(place);
         row.querySelector('[data-direction="up"]').disabled = index === 0;
         row.querySelector('[data-direction="down"]').disabled = index === rows().length - 1;
       });
@@ -43,6 +64,14 @@
 
     function placeOf(row) {
       return rows().indexOf(row) + 1;
+    }
+
+    function sayMoved(row) {
+      say(interpolate(
+        gettext("“%(headline)s” is now at place %(place)s. Save order to publish it."),
+        { headline: headline(row), place: placeOf(row) },
+        true
+      ));
     }
 
     body.addEventListener("click", function (event) {
@@ -63,7 +92,7 @@
       if (focus) {
         focus.focus();
       }
-      say("“" + headline(row) + "” is now at place " + placeOf(row) + ". Save order to publish it.");
+      sayMoved(row);
     });
 
     rows().forEach(function (row) {
@@ -103,7 +132,7 @@
       }
       dragged.classList.remove("curation-row--dragging");
       renumber();
-      say("“" + headline(dragged) + "” is now at place " + placeOf(dragged) + ". Save order to publish it.");
+      sayMoved(dragged);
       dragged = null;
     });
 

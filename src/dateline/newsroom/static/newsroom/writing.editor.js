@@ -7,7 +7,15 @@
 // rules Tiptap would have injected are in writing.css. The policy stays strict.
 //
 // The server describes the editor in data-django-prose-editor-newsroom (see
-// newsroom/writing.py) and cleans whatever it receives, whatever this script does.
+// newsroom/writing.py) and cleans whatever it receives, whatever this script does. The words
+// it writes come from the newsroom's JavaScript catalog (/newsroom/jsi18n/, the djangojs
+// messages, loaded before this module runs); without the catalog they stay English.
+
+const gettext = window.gettext ?? ((text) => text)
+const ngettext = window.ngettext ?? ((singular, plural, count) => (count === 1 ? singular : plural))
+const interpolate =
+  window.interpolate ??
+  ((format, values) => format.replace(/%\((\w+)\)s/g, (_match, name) => String(values[name])))
 
 const SELECTOR = "textarea[data-django-prose-editor-newsroom]"
 
@@ -239,6 +247,21 @@ function element(tag, properties = {}, children = []) {
   return node
 }
 
+// How many pictures the dialog lists; "newest first" while more can be loaded.
+function shownStatus(count, more) {
+  return more
+    ? ngettext(
+        "%(count)s picture, newest first. Choose one to insert it.",
+        "%(count)s pictures, newest first. Choose one to insert it.",
+        count,
+      )
+    : ngettext(
+        "%(count)s picture. Choose one to insert it.",
+        "%(count)s pictures. Choose one to insert it.",
+        count,
+      )
+}
+
 function picturePicker(textarea) {
   const url = textarea.dataset.picturePicker
   const template = document.getElementById(`${textarea.id}_pictures`)
@@ -283,14 +306,18 @@ function picturePicker(textarea) {
     const mine = ++request
     const query = new URLSearchParams({ q: search.elements.q.value.trim() })
     if (!fresh && next) query.set("after", next)
-    status.textContent = "Loading pictures…"
+    status.textContent = gettext("Loading pictures…")
     more.hidden = true
     try {
       const response = await fetch(`${url}?${query}`, {
         headers: { Accept: "application/json" },
         credentials: "same-origin",
       })
-      if (!response.ok) throw new Error(`the newsroom answered ${response.status}`)
+      if (!response.ok) {
+        // Translators: why the pictures could not be loaded; status is an HTTP status code.
+        const reason = gettext("the newsroom answered %(status)s")
+        throw new Error(interpolate(reason, { status: response.status }, true))
+      }
       const page = await response.json()
       if (mine !== request) return // a newer search is on its way
       if (fresh) grid.replaceChildren()
@@ -299,10 +326,13 @@ function picturePicker(textarea) {
       more.hidden = !next
       const shown = grid.children.length
       status.textContent = shown
-        ? `${shown} picture${shown === 1 ? "" : "s"}${next ? ", newest first" : ""}. Choose one to insert it.`
-        : "No picture matches. Upload it to the picture library first."
+        ? interpolate(shownStatus(shown, Boolean(next)), { count: shown }, true)
+        : gettext("No picture matches. Upload it to the picture library first.")
     } catch (error) {
-      if (mine === request) status.textContent = `Pictures could not be loaded (${error.message}).`
+      if (mine === request) {
+        const failed = gettext("Pictures could not be loaded (%(reason)s).")
+        status.textContent = interpolate(failed, { reason: error.message }, true)
+      }
     }
   }
 
@@ -352,7 +382,10 @@ async function start(textarea) {
   const bundle = await import(textarea.dataset.editorModule)
   const disabled = textarea.hasAttribute("disabled")
   const wrapper = element("div", { className: `prose-editor${disabled ? " disabled" : ""}` })
-  const label = textarea.labels?.[0]?.textContent.replace(/:\s*$/, "").trim() || "Body"
+  const label =
+    textarea.labels?.[0]?.textContent.replace(/:\s*$/, "").trim() ||
+    // Translators: the body editor's name for screen readers when its field has no label.
+    gettext("Body")
   textarea.before(wrapper)
   wrapper.append(textarea)
   let editor

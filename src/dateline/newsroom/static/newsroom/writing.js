@@ -4,6 +4,16 @@
 // The server draws every hint once (newsroom/writing.py), so the page is complete without
 // this script; it only keeps them current while the editor types. Settings arrive in data-
 // attributes: the newsroom's Content-Security-Policy allows no inline script or style.
+//
+// The words it writes come from the newsroom's JavaScript catalog (/newsroom/jsi18n/, the
+// djangojs messages, loaded before this module runs), in the editor's language; without the
+// catalog they stay English.
+
+const gettext = window.gettext ?? ((text) => text)
+const ngettext = window.ngettext ?? ((singular, plural, count) => (count === 1 ? singular : plural))
+const interpolate =
+  window.interpolate ??
+  ((format, values) => format.replace(/%\((\w+)\)s/g, (_match, name) => String(values[name])))
 
 // --- Headline length in search results --------------------------------------------------
 
@@ -34,6 +44,29 @@ export function searchCut(text, { characters, pixels }) {
   return space > 0 ? prefix.slice(0, space) : prefix
 }
 
+// The sentence around the live character count, as the server wrote it under the headline
+// (newsroom/widgets/headline.html), for the count now: in Russian its noun changes with the
+// number. [before, after] the count's <span>, or null if a translation lost the span.
+const COUNT_SPAN = "<span data-characters>%(counter)s</span>"
+
+function countSentence(characters, limit) {
+  const sentence = ngettext(
+    // Translators: the same sentence as under the headline on the server; keep the span as
+    // it is: the script puts the number in it.
+    "<span data-characters>%(counter)s</span> characters; search results show about %(limit)s.",
+    "<span data-characters>%(counter)s</span> characters; search results show about %(limit)s.",
+    characters,
+  )
+  const parts = sentence.split(COUNT_SPAN)
+  return parts.length === 2 ? parts.map((part) => interpolate(part, { limit }, true)) : null
+}
+
+// Replaces a text node's words, keeping the template's indentation on the outer side.
+function rewordText(node, words, { keepLeading }) {
+  if (node?.nodeType !== Node.TEXT_NODE) return
+  node.data = keepLeading ? node.data.match(/^\s*/)[0] + words : words + node.data.match(/\s*$/)[0]
+}
+
 function headlineHint(hint) {
   const input = document.getElementById(hint.dataset.headlineHintFor)
   if (!input) return
@@ -47,11 +80,21 @@ function headlineHint(hint) {
     const text = input.value.trim()
     const characters = [...text].length
     count.textContent = characters
+    const around = countSentence(characters, limits.characters)
+    if (around) {
+      rewordText(count.previousSibling, around[0], { keepLeading: true })
+      rewordText(count.nextSibling, around[1], { keepLeading: false })
+    }
     const long = characters > limits.characters || textWidth(text) > limits.pixels
     hint.classList.toggle("writing-hint--long", long)
     warning.hidden = !long
     if (long) {
-      warning.textContent = `Search results will cut it to about “${searchCut(text, limits)} …”.`
+      warning.textContent = interpolate(
+        // Translators: cut is the start of the headline a search result would show.
+        gettext("Search results will cut it to about “%(cut)s …”."),
+        { cut: searchCut(text, limits) },
+        true,
+      )
     }
   }
   input.addEventListener("input", update)
@@ -140,8 +183,19 @@ function bodyCounts(counts) {
     pending = 0
     const total = countWords(body.value)
     const reading = Math.ceil(total / perMinute)
-    words.textContent = `${total} word${total === 1 ? "" : "s"}`
-    minutes.textContent = reading ? `${reading} min read` : "nothing to read yet"
+    words.textContent = interpolate(
+      ngettext("%(counter)s word", "%(counter)s words", total),
+      { counter: total },
+      true,
+    )
+    minutes.textContent = reading
+      ? interpolate(
+          // Translators: reading time, in minutes.
+          ngettext("%(counter)s min read", "%(counter)s min read", reading),
+          { counter: reading },
+          true,
+        )
+      : gettext("nothing to read yet")
   }
   // The editor writes the textarea on every keystroke; count once per frame at most.
   body.addEventListener("input", () => {

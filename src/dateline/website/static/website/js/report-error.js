@@ -17,6 +17,11 @@
   const submit = form.querySelector("[data-report-submit]");
   const status = form.querySelector("[data-report-status]");
   const fields = Array.from(form.querySelectorAll(".report-form__field"));
+  const closeButton = form.querySelector("[data-report-close]");
+  // The page's language: the template puts the translated words in data attributes.
+  const CANCEL = closeButton.dataset.labelCancel || "Cancel";
+  const CLOSE = closeButton.dataset.labelClose || "Close";
+  const FAILED = form.dataset.reportFailed || "The report could not be sent; try again later.";
   const QUOTE_LIMIT = Number(quote.getAttribute("maxlength")) || 1000;
   // Parts of the story a reader may quote: headline, lead, picture caption and body.
   const QUOTABLE = ".article__header, .article__lead, .article__figure, .article__body";
@@ -67,7 +72,7 @@
     status.textContent = "";
     submit.hidden = false;
     submit.disabled = false;
-    form.querySelector("[data-report-close]").textContent = "Cancel";
+    closeButton.textContent = CANCEL;
     quote.value = text.slice(0, QUOTE_LIMIT);
   }
 
@@ -121,9 +126,8 @@
     submit.hidden = true;
     status.textContent = message;
     status.hidden = false;
-    const cancel = form.querySelector("[data-report-close]");
-    cancel.textContent = "Close";
-    cancel.focus();
+    closeButton.textContent = CLOSE;
+    closeButton.focus();
   }
 
   form.addEventListener("submit", async (event) => {
@@ -151,7 +155,7 @@
       const invalid = form.querySelector("[aria-invalid=true]");
       if (invalid) invalid.focus();
     } else {
-      const message = (answer && answer.error) || "The report could not be sent; try again later.";
+      const message = (answer && answer.error) || FAILED;
       showErrors({ __all__: [{ message }] });
     }
   });
