@@ -34,6 +34,12 @@ PAGES=(/en/ "$ARTICLE" "${ARTICLE}print/" "${SECTION:-/en/politics/}")
 AUTHOR=$(curl -s "$BASE$ARTICLE" | grep -o 'href="/en/author/[^"]*"' | head -1 | cut -d'"' -f2)
 [ -n "$AUTHOR" ] && PAGES+=("$AUTHOR")
 PAGES+=("/en/search/?q=council+budget")  # a results page, with the filters form
+# The Azerbaijani and Russian editions: their front and the translation of the same story.
+for code in az ru; do
+  TRANSLATION=$(curl -s "$BASE$ARTICLE" | grep -o "hreflang=\"$code\" href=\"[^\"]*\"" | head -1 | cut -d'"' -f4)
+  PAGES+=("/$code/")
+  [ -n "$TRANSLATION" ] && PAGES+=("${TRANSLATION#"$BASE"}")
+done
 
 failures=0
 run() { echo "--- $*"; "$@" | tail -3; [ "${PIPESTATUS[0]}" -eq 0 ] || failures=$((failures + 1)); }

@@ -207,7 +207,7 @@ def test_every_page_speaks_its_editions_language(trilingual, code):
     client = Client()
     for kind, path in page_paths(trilingual["stories"], code).items():
         response = client.get(path)
-        assert response.status_code in {200, 404}, (kind, response.status_code)
+        assert response.status_code == (404 if kind == "not found" else 200), kind
         html = response.content.decode()
         assert f'<html lang="{code}"' in html, kind
         assert response["Content-Language"] == code, kind
@@ -262,3 +262,18 @@ def test_a_site_of_one_edition_shows_no_switcher():
     html = Client().get(story.get_absolute_url()).content.decode()
     assert 'class="editions"' not in html
     assert "hreflang" not in html.split("</head>", 1)[0]
+
+
+@pytest.mark.parametrize("code", ["az", "ru", "en"])
+def test_each_editions_feed_and_news_sitemap_name_its_language(trilingual, code):
+    client = Client()
+    feed = client.get(f"/{code}/feeds/rss.xml").content.decode()
+    assert f"<language>{code}</language>" in feed
+    assert CONTENT[code]["headline"] in feed
+    assert all(CONTENT[other]["headline"] not in feed for other in CONTENT if other != code)
+    description = re.search(r"<description>(.*?)</description>", feed).group(1)
+    if code != "en":
+        assert not (visible_words(description) & (english_words() - NAMES)), description
+    factories.article(sec=trilingual["stories"][code].section)  # news of the last two days
+    news = b"".join(client.get(f"/sitemap-{code}-news.xml").streaming_content).decode()
+    assert f"<news:language>{code}</news:language>" in news

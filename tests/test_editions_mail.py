@@ -2,6 +2,7 @@
 """Mail and the pages around it speak the reader's edition's language: the subscribe box's
 answer, the confirmation e-mail, the preference page, the digest and the recommendation."""
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -60,17 +61,15 @@ def test_an_azerbaijani_digest_is_written_in_azerbaijani(editions):
     assert " the " not in words.lower() and "Most read" not in words and "Top stories" not in words
 
 
-def test_a_recommendation_from_the_russian_edition_is_in_russian(editions, settings):
-    story = factories.article(
-        sec=factories.section(editions["ru"], name="Политика", slug="politika"),
-        headline="Парламент принял бюджет",
-    )
-    client = Client()
-    page = client.get(story.get_absolute_url()).content.decode()
-    assert "Рекомендовать новость другу" in page
+def test_a_mistake_in_the_russian_subscribe_box_is_explained_in_russian(editions):
+    response = sign_up(Client(), "olga@example.org", edition="ru", digest=False, alerts=False)
+    page = response.content.decode()
+    assert response.status_code == 400 and '<html lang="ru"' in page
+    assert "Please choose" not in page and "рассыл" in page.lower()
+    assert not Subscriber.objects.filter(email="olga@example.org").exists()
 
 
-def test_the_stop_page_of_a_russian_recommendation_speaks_russian(editions):
+def test_a_recommendation_from_the_russian_edition_is_written_in_russian(editions):
     from dateline.distribution.recommend.sending import Letter, compose
 
     story = factories.article(
@@ -83,6 +82,9 @@ def test_the_stop_page_of_a_russian_recommendation_speaks_russian(editions):
     )  # fmt: skip
     message = compose(story, letter, base_url="http://testserver")
     assert "Парламент принял бюджет" in message["body_text"]
+    assert re.search("[а-я]", message["subject"])
+    words = re.sub(r"\S+://\S+", "", message["body_text"])  # addresses are not words
+    assert not re.search(r"\b(the|your|recommend|friend)\b", words, re.IGNORECASE)
     [stop] = [line for line in message["body_text"].split() if "/recommendations/stop/" in line]
     page = Client().get(stop.removeprefix("http://testserver"))
     assert '<html lang="ru"' in page.content.decode()

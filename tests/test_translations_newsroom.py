@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 """The newsroom shows each story's translations, flags the ones the original has moved past,
 and starts a missing one pre-filled and linked."""
 
@@ -124,16 +125,38 @@ def test_a_translation_is_outdated_once_the_original_text_changes_after_it(desk,
     assert "(outdated)" not in editor_client.get(LIST_URL).content.decode()
 
 
-def test_a_status_change_alone_does_not_make_translations_outdated(desk, editor_client):
+def test_a_change_of_labels_alone_does_not_make_translations_outdated(desk, editor_client):
     original = desk["original"]
     translation = factories.translation(original, desk["editions"]["ru"], headline="Бюджет")
     revisions.record(translation)
     Revision.objects.filter(article=translation).update(
         created_at=timezone.now() - timedelta(hours=1)
     )
-    data = filled(editor_client, change_url(original))  # saved without a change to the text
+    data = filled(editor_client, change_url(original), genre="analysis")  # the text stays
     assert editor_client.post(change_url(original), {**data, "_continue": "1"}).status_code == 302
+    assert Article.objects.get(pk=original.pk).genre == "analysis"
     assert "(outdated)" not in editor_client.get(LIST_URL).content.decode()
+
+
+def test_a_reporter_cannot_copy_or_read_a_colleagues_draft_through_translations(desk):
+    colleague = factories.reporter("colleague")
+    draft = factories.article(
+        sec=desk["sections"]["en"], headline="Secret budget leak, marker 7f3a", published=False,
+        created_by=colleague,
+    )  # fmt: skip
+    live = factories.translation(draft, desk["editions"]["az"], headline="Canlı xəbər")
+    reporter = Client()
+    reporter.force_login(factories.reporter("reporter"))
+    url = (
+        f"/newsroom/news/article/add/?translation_of={draft.pk}&edition={desk['editions']['ru'].pk}"
+    )
+    form = page(reporter, url).data
+    assert form.get("headline", "") == ""  # nothing of the draft is copied
+    screen = reporter.get(change_url(live))
+    assert screen.status_code == 200
+    html = screen.content.decode()
+    assert "marker 7f3a" not in html  # the draft's headline is not shown either
+    assert "a version you cannot open" in html
 
 
 def test_the_list_asks_the_same_number_of_queries_for_more_translated_stories(

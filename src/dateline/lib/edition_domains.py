@@ -45,7 +45,17 @@ def edition_domains(items: list[str]) -> dict[str, EditionDomain]:
                 f"DATELINE_EDITION_DOMAINS: “{item}” is not code=domain, like az=oxu.example."
             )
         parts = urlsplit(address if "//" in address else f"//{address}")
-        if parts.scheme not in {"", "http", "https"} or not parts.hostname or parts.path.strip("/"):
+        try:
+            parts.port  # noqa: B018  (raises ValueError on a port that is not a number)
+        except ValueError:
+            parts = parts._replace(netloc="")
+        if (
+            parts.scheme not in {"", "http", "https"}
+            or not parts.hostname
+            or parts.username is not None
+            or parts.path.strip("/")
+            or parts.query
+        ):
             raise ConfigurationError(
                 f"DATELINE_EDITION_DOMAINS: “{address}” is not a domain (nor https://domain)."
             )

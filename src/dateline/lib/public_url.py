@@ -5,10 +5,12 @@ Links that leave the page — canonical URLs, hreflang, sitemaps, feeds, e-mails
 internal proxy host name never reaches a reader or a search engine.
 """
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import get_urlconf, set_urlconf
 
 from dateline.lib.edition_domains import split_edition
 
@@ -49,6 +51,26 @@ def absolute(
     if own is not None:
         return settings.DATELINE_PUBLIC_URL + path
     return site_root(request) + path
+
+
+def from_base(base_url: str, path: str) -> str:
+    """``path`` (reversed with the site's URLs, so prefixed) on ``base_url``, or on its
+    edition's domain: for addresses made outside a reader's request (e-mails, pings)."""
+    code, rest = split_edition(path)
+    domain = settings.DATELINE_EDITION_DOMAINS.get(code)
+    return domain.origin(settings.HTTPS) + rest if domain is not None else base_url + path
+
+
+@contextmanager
+def site_urls() -> Iterator[None]:
+    """Reverse with the site's own URL configuration (every edition under its prefix), even
+    while serving an edition's domain — for links that leave the request, such as e-mails."""
+    previous = get_urlconf()
+    set_urlconf(None)
+    try:
+        yield
+    finally:
+        set_urlconf(previous)
 
 
 def absolutiser(

@@ -10,6 +10,7 @@ Which versions lag behind is :mod:`dateline.editorial.translations`' answer; the
 shows it for every row of the page from three queries in all.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -22,21 +23,34 @@ from django.utils.translation import gettext_lazy as _
 
 from dateline.editorial.translations import Version, versions_of
 from dateline.news.models import Article, Edition, Section
+from dateline.newsroom import roles
 
 TRANSLATION_OF = "translation_of"
 
 
 def original_from(request: HttpRequest) -> Article | None:
-    """The story named by ``?translation_of=<pk>`` on the new-story form, if any."""
+    """The story named by ``?translation_of=<pk>`` on the new-story form, if the editor may
+    see it (a reporter cannot copy a colleague's unpublished draft this way)."""
     wanted = request.GET.get(TRANSLATION_OF, "")
     if not wanted.isdigit():
         return None
     return (
-        Article.objects.select_related("edition", "section")
+        roles.visible_stories(request.user, Article.objects.all())
+        .select_related("edition", "section")
         .prefetch_related("tags")
         .filter(pk=int(wanted))
         .first()
     )
+
+
+def visible_ids(request: HttpRequest, versions: Iterable[Version]) -> set[int]:
+    """Which of ``versions`` the editor may open: the others are shown by edition and status
+    only, never by headline (one query)."""
+    ids = [version.article_id for version in versions]
+    if not ids:
+        return set()
+    stories = Article.objects.filter(pk__in=ids)
+    return set(roles.visible_stories(request.user, stories).values_list("pk", flat=True))
 
 
 def prefilled_from(original: Article, edition_id: str) -> dict[str, Any]:
@@ -93,8 +107,10 @@ class TranslationChangeList(ChangeList):
         super().get_results(request)
         self.result_list = list(self.result_list)
         found = versions_of(story.translation_group for story in self.result_list)
+        visible = visible_ids(request, (v for group in found.values() for v in group))
         for story in self.result_list:
             story.translation_versions = found.get(story.translation_group, [])
+            story.visible_versions = visible
 
 
 class TranslationsMixin:
@@ -110,12 +126,15 @@ class TranslationsMixin:
     def translations(self, obj: Article) -> str:
         """``az · ru (outdated)``: the story's other versions, each linked to its screen."""
         others = [v for v in getattr(obj, "translation_versions", []) if v.article_id != obj.pk]
+        visible: set[int] = getattr(obj, "visible_versions", set())
         return format_html_join(
             " · ",
             '<a href="{}" class="{}" title="{}">{}</a>',
             (
                 (
-                    reverse("admin:news_article_change", args=[version.article_id]),
+                    reverse("admin:news_article_change", args=[version.article_id])
+                    if version.article_id in visible
+                    else "#translations",
                     "translation translation--outdated" if version.is_outdated else "translation",
                     version_title(version),
                     gettext("%(edition)s (outdated)") % {"edition": version.edition_code}
@@ -166,6 +185,7 @@ def translation_panel(request: HttpRequest, story: Article | None) -> dict[str, 
     if len(editions) < 2:
         return None  # a one-edition site has nothing to translate into
     by_edition = {version.edition_id: version for version in versions}
+    visible = visible_ids(request, versions)
     add = reverse("admin:news_article_add")
     rows = []
     for edition in editions:
@@ -175,6 +195,7 @@ def translation_panel(request: HttpRequest, story: Article | None) -> dict[str, 
                 "edition": edition,
                 "version": version,
                 "is_this": version is not None and version.article_id == story.pk,
+                "may_open": version is not None and version.article_id in visible,
                 "url": reverse("admin:news_article_change", args=[version.article_id])
                 if version is not None
                 else f"{add}?{TRANSLATION_OF}={story.pk}&edition={edition.pk}",

@@ -27,6 +27,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from django_prose_editor.widgets import ProseEditorWidget
 
+from dateline.lib import public_url
 from dateline.lib.public_url import site_root
 from dateline.lib.reading_time import WORDS_PER_MINUTE, count_words, reading_minutes
 from dateline.lib.sanitize import clean_body_html
@@ -219,8 +220,11 @@ def article_addresses(request: HttpRequest) -> dict[str, str]:
         url = reverse(
             "website:article", kwargs={"edition": code, "pk": _ID_MARK, "slug": _SLUG_MARK}
         )
-        addresses[str(edition_id)] = root + url.replace(str(_ID_MARK), "{id}").replace(
-            _SLUG_MARK, "{slug}"
+        # An edition on its own domain (DATELINE_EDITION_DOMAINS) shows its address there.
+        addresses[str(edition_id)] = (
+            public_url.from_base(root, url)
+            .replace(str(_ID_MARK), "{id}")
+            .replace(_SLUG_MARK, "{slug}")
         )
     return addresses
 

@@ -1,5 +1,7 @@
 """System checks for configuration mistakes ``check --deploy`` does not know about."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
@@ -67,5 +69,28 @@ def edition_domains_have_a_home(app_configs, **kwargs):
             "edition's domain cannot link to an edition without a domain of its own.",
             hint="Set DATELINE_PUBLIC_URL to the site's main address, e.g. https://news.example",
             id="dateline.W010",
+        )
+    ]
+
+
+@register()
+def translations_are_compiled(app_configs, **kwargs):
+    """Without compiled catalogs every page quietly falls back to English."""
+    missing = [
+        code
+        for code, _name in settings.LANGUAGES
+        if code != "en"
+        and not any(
+            (Path(p) / code / "LC_MESSAGES" / "django.mo").exists() for p in settings.LOCALE_PATHS
+        )
+    ]
+    if not missing:
+        return []
+    return [
+        Warning(
+            f"The translations for {', '.join(missing)} are not compiled, so those editions "
+            "and newsrooms speak English.",
+            hint="Run `make install` (or `dateline compilemessages` in src/dateline).",
+            id="dateline.W011",
         )
     ]

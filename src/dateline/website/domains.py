@@ -31,8 +31,15 @@ class EditionURLConf:
     """A URL configuration for one edition's domain (hashable, as Django's resolver cache needs)."""
 
     def __init__(self, code: str, urlpatterns: list) -> None:
+        from dateline import urls
+
         self.code = code
         self.urlpatterns = urlpatterns
+        # The site's own error pages (the edition's language, the 503 while the database is
+        # down), not Django's defaults.
+        self.handler400 = urls.handler400
+        self.handler404 = urls.handler404
+        self.handler500 = urls.handler500
 
 
 def with_unprefixed(patterns: list, code: str) -> list:
@@ -60,7 +67,11 @@ def with_unprefixed(patterns: list, code: str) -> list:
         if prefix is not None and isinstance(entry.pattern, RoutePattern):
             unprefixed.append(
                 URLPattern(
-                    RoutePattern(route.removeprefix(prefix), name=entry.pattern.name),
+                    RoutePattern(
+                        route.removeprefix(prefix),
+                        name=entry.pattern.name,
+                        is_endpoint=True,  # as path() makes it: the whole path must match
+                    ),
                     entry.callback,
                     {**entry.default_args, "edition": code},
                     entry.name,
@@ -119,5 +130,6 @@ class EditionDomainMiddleware:
         request.edition_domain = own  # type: ignore[attr-defined]
         if is_edition_path(request.path_info):
             request.path_info = f"/{own.code}{request.path_info}"
-        request.urlconf = urlconf_for(own.code)  # type: ignore[assignment]  # a module-like object
+            # Its links lose the prefix. The rest (newsroom, robots.txt) keeps the site's URLs.
+            request.urlconf = urlconf_for(own.code)  # type: ignore[assignment]  # module-like
         return self.get_response(request)

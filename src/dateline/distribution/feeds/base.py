@@ -40,6 +40,7 @@ from dateline.distribution.feeds.addresses import (
 )
 from dateline.distribution.feeds.generators import AtomFeed, JsonFeed, RssFeed
 from dateline.lib import public_url
+from dateline.lib.languages import interface_language
 from dateline.lib.sanitize import clean_body_html
 from dateline.news.models import Article, Author, Edition
 from dateline.pagecache import keys as page_keys
@@ -108,7 +109,7 @@ class StoryFeed(Feed):
             # Titles, descriptions and labels in the feed's own language (its <language>),
             # whatever the request's: the site feed has no edition in its URL, and caches
             # share one copy of each feed.
-            with override(self.language):
+            with override(interface_language(self.language)):
                 feed = self.get_feed(obj, request)
             response = HttpResponse(content_type=self.feed_type.content_type)
             feed.write(response, "utf-8")

@@ -22,6 +22,7 @@ from dateline.distribution.feeds.addresses import FORMATS, feed_path, public_ori
 from dateline.distribution.feeds.corrections import corrections_feed_path
 from dateline.distribution.feeds.hubs import HubRefused, HubUnavailable, current_hub
 from dateline.distribution.mail import backoff_seconds
+from dateline.lib import public_url
 from dateline.news.models import Article
 from dateline.news.signals import article_published, article_unpublished, article_updated
 
@@ -38,12 +39,11 @@ def topics_for(article: Article, origin: str) -> list[str]:
     listings.append(("section", {"edition": code, "section": article.section.slug}))
     listings += [("author", {"edition": code, "slug": a.slug}) for a in article.authors.all()]
     listings += [("tag", {"edition": code, "slug": t.slug}) for t in article.tags.all()]
-    topics = [
-        origin + feed_path(kind, fmt, **kwargs) for kind, kwargs in listings for fmt in FORMATS
-    ]
+    paths = [feed_path(kind, fmt, **kwargs) for kind, kwargs in listings for fmt in FORMATS]
     if article.corrections.exists():  # a new note, or notes leaving with an unpublished story
-        topics += [origin + corrections_feed_path(article.edition, fmt) for fmt in FORMATS]
-    return topics
+        paths += [corrections_feed_path(article.edition, fmt) for fmt in FORMATS]
+    # A feed's topic is the address it names itself by: an edition's on its own domain.
+    return [public_url.from_base(origin, path) for path in paths]
 
 
 def ping(article_id: int, *, attempt: int = 1, topics: list[str] | None = None) -> str:

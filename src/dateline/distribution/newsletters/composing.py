@@ -21,6 +21,7 @@ from dateline.analytics.readership import most_read
 from dateline.distribution.newsletters.models import IssueKind, NewsletterIssue
 from dateline.distribution.newsletters.rendering import render_triplet
 from dateline.distribution.newsletters.sending import PREFERENCES_MARK, UNSUBSCRIBE_MARK
+from dateline.lib.languages import interface_language
 from dateline.limits.throttle import consume
 from dateline.media.renditions import email_rendition
 from dateline.news.models import Article, Edition
@@ -105,7 +106,7 @@ def compose_digest(edition: Edition, day: date, *, base_url: str) -> NewsletterI
         "most_read": popular,
         **_links(base_url),
     }
-    with translation.override(edition.language):  # whatever the worker's language
+    with translation.override(interface_language(edition.language)):  # not the worker's
         subject, text, html = render_triplet("newsletter_digest", context)
     try:
         with transaction.atomic():
@@ -128,7 +129,7 @@ def render_alert(article: Article, *, base_url: str) -> tuple[str, str, str]:
     context["language"] = article.edition.language
     context["picture"] = email_picture(article, base_url)
     # In the edition's language, whatever the worker's or the previewing editor's.
-    with translation.override(article.edition.language):
+    with translation.override(interface_language(article.edition.language)):
         return render_triplet("newsletter_alert", context)
 
 

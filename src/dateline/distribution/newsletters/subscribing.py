@@ -21,6 +21,7 @@ from dateline.distribution.mail import queue_mail
 from dateline.distribution.newsletters.models import Subscriber, SubscriberStatus
 from dateline.distribution.newsletters.rendering import render_triplet
 from dateline.distribution.newsletters.tokens import confirm_token, preference_token
+from dateline.lib.languages import interface_language
 from dateline.limits.throttle import DAY, consume
 from dateline.news.models import Edition
 
@@ -96,7 +97,7 @@ def subscribe(sign_up: SignUp, *, base_url: str) -> None:
 def _mail_link(subscriber: Subscriber, *, base_url: str) -> None:
     """A confirmation link, or — for an address already confirmed — its preference link,
     in the language of the subscriber's edition."""
-    language = subscriber.edition.language
+    language = interface_language(subscriber.edition.language)
     context = {
         "subscriber": subscriber,
         "language": language,

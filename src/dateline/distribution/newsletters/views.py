@@ -75,6 +75,7 @@ def _form_again(request: HttpRequest, form: SubscribeForm, *, expired: bool = Fa
 def subscribe(request: HttpRequest) -> HttpResponse:
     if not is_same_origin(request):
         return _cross_site()
+    _speak_to(request, None)  # before the form checks: its errors in the reader's language
     form = SubscribeForm(request.POST)
     if form.is_bot:
         return _page(request, {"state": "check-inbox"})  # a bot learns nothing
@@ -134,6 +135,7 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = _preference_subscriber(token)
     if subscriber is None:
         return _page(request, {"state": "bad-link"}, status=400)
+    _speak_to(request, subscriber)  # before the form checks: its errors in their language
     context: dict = {"state": "preferences", "subscriber": subscriber, "token": token}
     if request.method == "POST":
         if not is_same_origin(request):

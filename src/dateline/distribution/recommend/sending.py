@@ -24,6 +24,7 @@ from dateline.distribution.mail import queue_mail
 from dateline.distribution.models import Outcome, RecommendationAttempt, SuppressedRecipient
 from dateline.distribution.recommend.policy import policy
 from dateline.distribution.recommend.tokens import stop_token
+from dateline.lib import public_url
 from dateline.lib.languages import interface_language
 from dateline.limits.throttle import DAY, HOUR, consume, fingerprint
 from dateline.news.models import Article
@@ -123,20 +124,22 @@ def compose(article: Article, letter: Letter, *, base_url: str) -> dict:
 
     Rendered in the language of the article's edition, whatever language is active: the
     friend reads the story in that language too."""
-    stop_url = base_url + reverse(
-        "distribution:recommend-stop", kwargs={"token": stop_token(letter.friend_email)}
-    )
+    with public_url.site_urls():  # the recommend form may be on an edition's own domain
+        stop_url = base_url + reverse(
+            "distribution:recommend-stop", kwargs={"token": stop_token(letter.friend_email)}
+        )
+        article_url = public_url.from_base(base_url, article.get_absolute_url())
     # The stop page belongs to no edition: the link says which language the friend reads.
     stop_url += "?" + urlencode({"language": interface_language(article.edition.language)})
     context = {
         "site_name": settings.DATELINE_SITE_NAME,
         "article": article,
-        "article_url": base_url + article.get_absolute_url(),
+        "article_url": article_url,
         "stop_url": stop_url,
         "letter": letter,
         "quoted_note": "\n".join(f"> {line}" for line in letter.note.splitlines()),
     }
-    with translation.override(article.edition.language):
+    with translation.override(interface_language(article.edition.language)):
         subject = render_to_string("distribution/email/recommendation_subject.txt", context)
         body_text = render_to_string("distribution/email/recommendation.txt", context)
         body_html = render_to_string("distribution/email/recommendation.html", context)

@@ -37,17 +37,31 @@ def _stream(urls: Iterable[str]) -> StreamingHttpResponse:
     return _cacheable(StreamingHttpResponse(urlset(urls), content_type=CONTENT_TYPE))
 
 
-def _edition(code: str) -> Edition:
+def _edition(request: HttpRequest, code: str) -> Edition:
+    if not _listed_here(request, code):  # another edition's sitemap lives on its own host
+        raise Http404("No such sitemap on this host.")
     try:
         return Edition.objects.get(code=code)
     except Edition.DoesNotExist:
         raise Http404("No such edition.") from None
 
 
+def _listed_here(request: HttpRequest, code: str) -> bool:
+    """Whether this host's sitemap indexes list edition ``code``: an index names sitemaps of
+    its own host only, so an edition with a domain of its own is listed there, and the other
+    editions on the site's main host."""
+    own = getattr(request, "edition_domain", None)
+    if own is not None:
+        return code == own.code
+    return code not in settings.DATELINE_EDITION_DOMAINS
+
+
 def index(request: HttpRequest) -> HttpResponse:
     entries: list[tuple[str, datetime | None]] = []
     editions = listings.newest_per_kind()
     for edition in editions:
+        if not _listed_here(request, edition["code"]):
+            continue
         for kind, lastmod in (
             ("sections", edition["newest"]),
             ("tags", edition["newest_tagged"]),
@@ -59,6 +73,8 @@ def index(request: HttpRequest) -> HttpResponse:
                 entries.append((edition_root(edition["code"], request) + path, lastmod))
     codes = {edition["pk"]: edition["code"] for edition in editions}
     for bucket in article_buckets():
+        if not _listed_here(request, codes[bucket.edition_id]):
+            continue
         path = reverse(
             "distribution:sitemap-articles",
             kwargs={"edition": codes[bucket.edition_id], "number": bucket.number},
@@ -76,7 +92,7 @@ def news_index(request: HttpRequest) -> HttpResponse:
             edition["newest_news"],
         )
         for edition in listings.newest_per_kind()
-        if edition["newest_news"] is not None
+        if edition["newest_news"] is not None and _listed_here(request, edition["code"])
     ]
     return _cacheable(HttpResponse(sitemap_index(entries), content_type=CONTENT_TYPE))
 
@@ -84,7 +100,9 @@ def news_index(request: HttpRequest) -> HttpResponse:
 def articles(request: HttpRequest, edition: str, number: int) -> StreamingHttpResponse:
     editions = {e.pk: e for e in Edition.objects.all()}
     current = next((e for e in editions.values() if e.code == edition), None)
-    if current is None or not stories_in_bucket(current, number).exists():
+    if current is None or not _listed_here(request, edition):
+        raise Http404("No such sitemap.")
+    if not stories_in_bucket(current, number).exists():
         raise Http404("No such sitemap.")
     codes = [e.code for e in editions.values()]
     addresses = ArticleAddresses(absolutiser(request, codes), editions)
@@ -92,18 +110,18 @@ def articles(request: HttpRequest, edition: str, number: int) -> StreamingHttpRe
 
 
 def news(request: HttpRequest, edition: str) -> StreamingHttpResponse:
-    current = _edition(edition)
+    current = _edition(request, edition)
     addresses = ArticleAddresses(absolutiser(request), {current.pk: current})
     return _stream(news_urls(current, addresses, timezone.now()))
 
 
 def sections(request: HttpRequest, edition: str) -> StreamingHttpResponse:
-    return _stream(listings.section_urls(_edition(edition), absolutiser(request)))
+    return _stream(listings.section_urls(_edition(request, edition), absolutiser(request)))
 
 
 def tags(request: HttpRequest, edition: str) -> StreamingHttpResponse:
-    return _stream(listings.tag_urls(_edition(edition), absolutiser(request)))
+    return _stream(listings.tag_urls(_edition(request, edition), absolutiser(request)))
 
 
 def authors(request: HttpRequest, edition: str) -> StreamingHttpResponse:
-    return _stream(listings.author_urls(_edition(edition), absolutiser(request)))
+    return _stream(listings.author_urls(_edition(request, edition), absolutiser(request)))

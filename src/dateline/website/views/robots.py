@@ -4,16 +4,16 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
 
-from dateline.lib.public_url import site_root
+from dateline.lib import public_url
 from dateline.pagecache.policy import cached_page
 
 
 def sitemap_lines(request: HttpRequest) -> list[str]:
     """The sitemap index, and the index of the editions' Google News sitemaps (news crawlers
     find them without walking the full index). Named, not looked up: robots.txt costs no query."""
-    root = site_root(request)
     paths = [reverse("distribution:sitemap-index"), reverse("distribution:sitemap-news-index")]
-    return [f"Sitemap: {root}{path}" for path in paths]
+    # On an edition's own domain: that domain's indexes, which list that edition's sitemaps.
+    return [f"Sitemap: {public_url.absolute(path, request)}" for path in paths]
 
 
 @cached_page
