@@ -67,10 +67,12 @@ test: install browser-deps lint test-sqlite test-postgres
 test-sqlite: install
 	DATELINE_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -n 2 -q
 
-# The same suite on PostgreSQL; skipped with a clear message when no server answers.
+# The same suite on PostgreSQL; skipped with a clear message when no server answers. The
+# browser tests (marker `browser`) drive the same pages through Chromium and ran in the SQLite
+# suite; every page and query they reach is tested on PostgreSQL by the rest of the suite.
 test-postgres: install
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)'.replace('/dateline','/postgres'), connect_timeout=3).close()" 2>/dev/null; then \
-	  DATABASE_URL=$(PG_URL) DATELINE_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -n 2 -q; \
+	  DATABASE_URL=$(PG_URL) DATELINE_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -n 2 -q -m "not browser"; \
 	else echo "SKIPPED: no PostgreSQL at $(PG_URL) — the PostgreSQL suite did not run"; \
 	  if [ -n "$$REQUIRE_POSTGRES" ]; then exit 1; fi; fi
 

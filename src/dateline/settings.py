@@ -317,6 +317,7 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = env_bool("DATELINE_HSTS_PRELOAD", False)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True  # the newsroom's language menu
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     # HSTS preload is hard to undo, so it stays an explicit opt-in (DATELINE_HSTS_PRELOAD=1)
