@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dateline.news.models import ArticleAuthor, Section, Status
+from dateline.newsroom.translations import TranslationChangeList
 
 MINE = "mine"
 SCHEDULE = "schedule"
@@ -127,7 +128,7 @@ class DeferredJoinPaginator(Paginator):
         return Page(queryset.filter(pk__in=ids), number, self)
 
 
-class ArticleChangeList(ChangeList):
+class ArticleChangeList(TranslationChangeList):  # each row knows its translations
     def get_queryset(self, request: HttpRequest, exclude_parameters=None) -> QuerySet:
         return (
             super()

@@ -101,7 +101,8 @@ def linked_form(form_class: type[forms.ModelForm], original: Article) -> type[fo
 
 
 class TranslationChangeList(ChangeList):
-    """Hands each story of the page its versions, for the list's translations column."""
+    """Hands each story of the page its versions, for the list's translations column (the
+    story list's ChangeList, ``newsroom/article_list.py``, builds on it)."""
 
     def get_results(self, request: HttpRequest) -> None:
         super().get_results(request)
@@ -115,13 +116,6 @@ class TranslationChangeList(ChangeList):
 
 class TranslationsMixin:
     """Mixed into the article screen (``newsroom/articles.py``)."""
-
-    @staticmethod
-    def changelist_class(base: type[ChangeList]) -> type[ChangeList]:
-        return type("TranslatedChangeList", (TranslationChangeList, base), {})
-
-    def get_changelist(self, request: HttpRequest, **kwargs) -> type[ChangeList]:
-        return self.changelist_class(super().get_changelist(request, **kwargs))  # type: ignore[misc]
 
     def translations(self, obj: Article) -> str:
         """``az · ru (outdated)``: the story's other versions, each linked to its screen."""

@@ -15,9 +15,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from dateline.lib.edition_domains import split_edition
-from dateline.lib.languages import activate_edition_language, supported
-
-__all__ = ["EditionLanguageMiddleware", "activate_edition_language", "language_for"]
+from dateline.lib.languages import supported
 
 NEWSROOM = "/newsroom/"
 

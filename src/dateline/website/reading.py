@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from django.http import Http404, HttpRequest
 
+from dateline.lib.languages import activate_edition_language
 from dateline.news.models import Article, Edition, Section
 from dateline.pagecache import keys as page_keys
-from dateline.website.language import activate_edition_language
 
 
 class NoEditionYet(Http404):

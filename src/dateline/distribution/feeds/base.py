@@ -167,9 +167,8 @@ class StoryFeed(Feed):
         return settings.DATELINE_SITE_NAME
 
     def absolute(self, path: str) -> str:
-        if settings.DATELINE_EDITION_DOMAINS:  # each edition's stories on its own domain
-            return public_url.absolute(path, self.request)
-        return f"{self.origin}{path}"
+        """On the public origin, an edition with its own domain on that domain."""
+        return public_url.absolute(path, self.request)
 
     def self_url(self) -> str:
         return self.absolute(self.request.path)
